@@ -1,0 +1,67 @@
+// The EventBus port. Services depend on this interface only; adapters: @tingjian/bus-kafka, @tingjian/bus-embedded.
+import type { EventEnvelope, Stream } from '@tingjian/contracts'
+
+export interface DeliveryContext {
+  topic: string
+  partition: number
+  /** Position in the topic (decimal string: Kafka offsets exceed 2^53 in theory). */
+  offset: string
+  /** 1 on the first try. */
+  attempt: number
+}
+
+/** Handles one event. Throwing means "not done": the event is retried, then dead-lettered. */
+export type EventHandler = (event: EventEnvelope, ctx: DeliveryContext) => Promise<void>
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included (default DELIVERY_DEFAULTS.maxAttempts). */
+  maxAttempts?: number
+  initialBackoffMs?: number
+  maxBackoffMs?: number
+}
+
+export interface SubscribeOptions {
+  /** Consumer group: each group gets every event once (at least once); members of a group share the partitions. */
+  group: string
+  /** The streams to read: producing services' topics, or 'dead-letter'. */
+  streams: Stream[]
+  /** A group with no committed position starts at the beginning (default true: nothing is missed). */
+  fromBeginning?: boolean
+  retry?: RetryPolicy
+}
+
+export interface Subscription {
+  readonly group: string
+  /** Resolves once the subscriber is receiving (group joined / log opened). */
+  ready(): Promise<void>
+  /** Stops taking new events, lets the one in hand finish and commits its position. */
+  close(): Promise<void>
+}
+
+export interface HealthReport {
+  ok: boolean
+  adapter: 'kafka' | 'embedded'
+  detail?: string
+}
+
+export interface EventBus {
+  readonly adapter: 'kafka' | 'embedded'
+  /** Resolves only when the event is durable (Kafka: acknowledged by all in-sync replicas). */
+  publish(event: EventEnvelope): Promise<void>
+  /** All or none are durable when it resolves; order within one subject is kept. */
+  publishBatch(events: readonly EventEnvelope[]): Promise<void>
+  subscribe(options: SubscribeOptions, handler: EventHandler): Promise<Subscription>
+  /** Creates the topics of these streams if missing (publish and subscribe call it too). */
+  ensureStreams(streams: readonly Stream[]): Promise<void>
+  health(): Promise<HealthReport>
+  /** Closes every subscription, then flushes and closes the producer. */
+  close(): Promise<void>
+}
+
+export class BusClosedError extends Error {
+  readonly code = 'TJ_BUS_CLOSED'
+  constructor() {
+    super('the event bus is closed')
+    this.name = 'BusClosedError'
+  }
+}

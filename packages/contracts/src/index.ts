@@ -1,0 +1,27 @@
+export {
+  EventCatalogue,
+  type EventDefinition,
+  InvalidEventError,
+  Type,
+  type ValidationIssue,
+} from './catalogue.ts'
+export {
+  backoffMs,
+  CONTENT_TYPE,
+  DELIVERY_DEFAULTS,
+  DeadLetter,
+  HEADERS,
+} from './definitions.ts'
+export {
+  causedBy,
+  createEvent,
+  EventEnvelope,
+  EventType,
+  type NewEvent,
+  type Static,
+  type TSchema,
+} from './envelope.ts'
+export { catalogue } from './events.ts'
+export { DEFAULT_NAMESPACE, isSource, SOURCES, type Source, type Stream, topicName } from './topics.ts'
+export { UUID_V7, uuidv7 } from './uuid.ts'
+export { breakingChanges, checkAgainstSnapshot, type SchemaSnapshot } from './versioning.ts'

@@ -1,0 +1,159 @@
+// The document-store port. Services depend on this interface only; adapters: @tingjian/store-mongo,
+// @tingjian/store-embedded. It is deliberately small: what MongoDB 7 and FerretDB both do, single-document
+// atomic writes, no transactions, no change streams.
+import type { EventEnvelope } from '@tingjian/contracts'
+
+export type Scalar = string | number | boolean | null
+
+/** Conditions on one (dotted) path. Comparisons are between values of the same JSON type. */
+export interface Condition {
+  $eq?: Scalar
+  $ne?: Scalar
+  $in?: Scalar[]
+  $nin?: Scalar[]
+  $gt?: string | number
+  $gte?: string | number
+  $lt?: string | number
+  $lte?: string | number
+  $exists?: boolean
+}
+
+/**
+ * A filter: dotted paths mapped to a value (equality; against an array field: contains) or a condition,
+ * combined with $and / $or. Nothing else, so that every adapter can honour it exactly.
+ */
+export interface Filter {
+  $and?: Filter[]
+  $or?: Filter[]
+  [path: string]: Scalar | Condition | Filter[] | undefined
+}
+
+export type SortDirection = 1 | -1
+/** Sort keys in order; `_id` is always appended as the tie-breaker so that cursors are stable. */
+export type Sort = Array<[path: string, direction: SortDirection]>
+
+export interface FindOptions {
+  sort?: Sort
+  /** Page size, 1..MAX_PAGE_SIZE (default DEFAULT_PAGE_SIZE). */
+  limit?: number
+  /** The `nextCursor` of the previous page; opaque; only valid with the same filter and sort. */
+  cursor?: string | null
+}
+
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+export const DEFAULT_PAGE_SIZE = 50
+export const MAX_PAGE_SIZE = 500
+
+/** Fields the store manages on every document. */
+export interface Meta {
+  _id: string
+  /** Starts at 1 and grows by one with every update; the optimistic-concurrency token. */
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+export type Stored<T> = T & Meta
+
+/** What a caller hands in: the document without the managed fields. */
+export type Fields<T> = Omit<T, keyof Meta>
+
+export interface WriteOptions {
+  /** Events saved in the same single-document write; the outbox relay publishes them afterwards. */
+  events?: readonly EventEnvelope[]
+  /** The clock of the write (createdAt / updatedAt); defaults to now. */
+  now?: Date
+}
+
+export interface IndexSpec {
+  /** Dotted paths with direction, e.g. [['status', 1], ['dueAt', 1]]. */
+  keys: Sort
+  unique?: boolean
+  /** Only documents where this path exists are indexed (lets a unique index skip absent values). */
+  sparse?: boolean
+  name: string
+}
+
+export interface GroupCount {
+  key: Record<string, Scalar>
+  count: number
+}
+
+export interface Collection<T extends object> {
+  readonly name: string
+  /** Creates the indexes if missing; call at start-up. */
+  ensureIndexes(indexes: readonly IndexSpec[]): Promise<void>
+  get(id: string): Promise<Stored<T> | null>
+  /** Inserts with version 1. A duplicate `_id` or unique key throws StoreConflictError('duplicate'). */
+  insert(id: string, doc: Fields<T>, options?: WriteOptions): Promise<Stored<T>>
+  /**
+   * Replaces the document if its version is still `expectedVersion` and returns it with version + 1.
+   * A stale version (or a missing document) throws StoreConflictError('stale') / StoreNotFoundError.
+   */
+  update(id: string, expectedVersion: number, doc: Fields<T>, options?: WriteOptions): Promise<Stored<T>>
+  find(filter?: Filter, options?: FindOptions): Promise<Page<Stored<T>>>
+  count(filter?: Filter): Promise<number>
+  /** Counts grouped by the values of the given paths (a missing value groups as null). */
+  countBy(paths: readonly string[], filter?: Filter): Promise<GroupCount[]>
+  /** Documents with unpublished outbox events, oldest first (for the relay). */
+  outboxPending(limit: number): Promise<Array<{ id: string; events: EventEnvelope[] }>>
+  /**
+   * Removes these events from the document's outbox once they are published. Atomic against concurrent
+   * updates: events appended meanwhile stay; the document's version does not change.
+   */
+  outboxRemove(id: string, eventIds: readonly string[]): Promise<void>
+}
+
+export interface StoreHealth {
+  ok: boolean
+  adapter: 'mongo' | 'embedded'
+  detail?: string
+}
+
+export interface DocumentStore {
+  readonly adapter: 'mongo' | 'embedded'
+  collection<T extends object>(name: string): Collection<T>
+  /** Every collection name that holds documents (the relay sweeps them). */
+  collectionNames(): Promise<string[]>
+  /** Called after a write that put events in an outbox, so that the relay need not wait for its sweep. */
+  onOutboxWrite(listener: (collection: string) => void): () => void
+  health(): Promise<StoreHealth>
+  close(): Promise<void>
+}
+
+export class StoreConflictError extends Error {
+  readonly code = 'TJ_STORE_CONFLICT'
+  constructor(
+    readonly kind: 'duplicate' | 'stale',
+    readonly collection: string,
+    readonly id: string,
+    /** For duplicates: the index that refused the write. */
+    readonly index?: string,
+  ) {
+    super(kind === 'duplicate' ? `duplicate key in ${collection}` : `stale version of ${collection}/${id}`)
+    this.name = 'StoreConflictError'
+  }
+}
+
+export class StoreNotFoundError extends Error {
+  readonly code = 'TJ_STORE_NOT_FOUND'
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+  ) {
+    super(`${collection}/${id} not found`)
+    this.name = 'StoreNotFoundError'
+  }
+}
+
+export class InvalidQueryError extends Error {
+  readonly code = 'TJ_INVALID_QUERY'
+  constructor(message: string) {
+    super(message)
+    this.name = 'InvalidQueryError'
+  }
+}
