@@ -1,0 +1,111 @@
+// buildApp: the Fastify instance every service starts from, with the platform's cross-cutting concerns.
+// Services register their routes on it; process concerns (listen, signals) live in serve.ts.
+
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { uuidv7 } from '@tingjian/contracts'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify'
+import { enforceAccessRules, type JwtConfig, registerJwt } from './auth.ts'
+import { healthRoutes, type ReadinessCheck } from './health.ts'
+import type { Logger } from './logger.ts'
+import { installProblemHandlers, Problem } from './problem.ts'
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>
+
+export interface AppOptions {
+  /** Service name: in logs, in the OpenAPI title. */
+  service: string
+  version?: string
+  logger: Logger
+  /** Largest accepted request body in bytes (default 256 KiB). */
+  bodyLimit?: number
+  /** Requests per minute per client address on every route not opting out (default 600); false disables. */
+  rateLimit?: { max: number; timeWindowMs?: number } | false
+  /** Verification (and for identity, signing) of staff tokens; without it only public routes may exist. */
+  jwt?: JwtConfig
+  readiness?: readonly ReadinessCheck[]
+  /** Behind the gateway or a load balancer: trust X-Forwarded-For for the client address. */
+  trustProxy?: boolean
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  let closing = false
+  const log: FastifyBaseLogger = options.logger.child({ service: options.service })
+  const app = Fastify({
+    loggerInstance: log,
+    bodyLimit: options.bodyLimit ?? 256 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    // The caller's request id is kept when it looks like one; it becomes the correlationId of events.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7()
+    },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  // Responses finished during shutdown close their connection, so that keep-alive clients (which may
+  // hold a socket for the 72 s keep-alive) don't hold the shutdown up.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close')
+    return payload
+  })
+
+  installProblemHandlers(app)
+  app.addSchema(Problem)
+
+  await app.register(helmet, {
+    // An API answers JSON; the web service sets its own content security policy for pages.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  })
+  if (options.rateLimit !== false) {
+    await app.register(rateLimit, {
+      max: options.rateLimit?.max ?? 600,
+      timeWindow: options.rateLimit?.timeWindowMs ?? 60_000,
+      errorResponseBuilder: (_request, context) => ({
+        statusCode: context.statusCode,
+        code: 'TJ_RATE_LIMITED',
+        message: `Too many requests; retry in ${context.after}`,
+      }),
+    })
+  }
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: `tingjian ${options.service}`, version: options.version ?? '0.1.0' },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+  })
+  if (options.jwt) registerJwt(app, options.jwt)
+  enforceAccessRules(app, !!options.jwt)
+
+  healthRoutes(app, options.readiness ?? [], () => closing)
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  )
+  return app
+}

@@ -1,0 +1,15 @@
+export { type App, type AppOptions, buildApp } from './app.ts'
+export { type AccessRule, hasRole, type JwtConfig, ROLES, type Role, type StaffClaims } from './auth.ts'
+export { ConfigError, type ConfigProblem, loadConfig, Type } from './config.ts'
+export type { ReadinessCheck } from './health.ts'
+export { createLogger, type Logger, type LoggerConfig, loggerOptions } from './logger.ts'
+export {
+  Errors,
+  PROBLEM_CONTENT_TYPE,
+  Problem,
+  problem,
+  problemType,
+  sendProblem,
+} from './problem.ts'
+export { REDACT_PATHS, scrub } from './redact.ts'
+export { type Closeable, closeInOrder, type ServeOptions, serve } from './serve.ts'

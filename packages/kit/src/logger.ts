@@ -1,0 +1,31 @@
+// The platform's pino logger: structured, with personal data redacted by key and scrubbed by pattern.
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino'
+import { REDACT_PATHS, scrub } from './redact.ts'
+
+export type { Logger }
+
+export interface LoggerConfig {
+  level?: string
+  name?: string
+  /** Where lines go (default stdout); tests pass a stream to capture them. */
+  destination?: DestinationStream
+}
+
+export function loggerOptions(config: LoggerConfig = {}): LoggerOptions {
+  return {
+    level: config.level ?? 'info',
+    name: config.name,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    // The scrub runs on the finished line, so it covers messages, error texts and stacks alike.
+    hooks: {
+      streamWrite: (line) => scrub(line),
+    },
+    serializers: {
+      err: pino.stdSerializers.err,
+    },
+  }
+}
+
+export function createLogger(config: LoggerConfig = {}): Logger {
+  return config.destination ? pino(loggerOptions(config), config.destination) : pino(loggerOptions(config))
+}

@@ -1,0 +1,62 @@
+// Personal data and secrets never reach a log line: pino's path redaction for known keys, and a scrub of
+// the serialised line for values that appear anywhere (messages, error texts, stack traces, URLs).
+
+/** Keys whose values are secret or personal wherever they appear in a logged object. */
+export const REDACT_PATHS = [
+  'password',
+  '*.password',
+  'newPassword',
+  '*.newPassword',
+  'token',
+  '*.token',
+  'accessToken',
+  '*.accessToken',
+  'refreshToken',
+  '*.refreshToken',
+  'accessKey',
+  '*.accessKey',
+  'secret',
+  '*.secret',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-access-key"]',
+  'req.headers["x-twilio-signature"]',
+  'res.headers["set-cookie"]',
+  'phone',
+  '*.phone',
+  'email',
+  '*.email',
+  'idNumber',
+  '*.idNumber',
+]
+
+const PATTERNS: Array<[RegExp, string]> = [
+  // JSON Web Tokens (three base64url parts, the first a JSON header starting {"…)
+  [/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, '[token]'],
+  // Bearer credentials of any shape
+  [/(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, '$1[token]'],
+  // e-mail addresses
+  [/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g, '[email]'],
+  // mainland ID card numbers: 18 digits (the last may be X) or the old 15-digit form
+  [
+    /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g,
+    '[id-number]',
+  ],
+  [/(?<![0-9A-Za-z])[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![0-9A-Za-z])/g, '[id-number]'],
+  // mainland mobiles, optionally +86 / 0086 and separated by spaces or dashes
+  [/(?<![0-9A-Za-z])(?:(?:\+|00)86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![0-9A-Za-z])/g, '[phone]'],
+  // landlines: area code 0xx / 0xxx, then 7–8 digits (possibly grouped), optionally with a dash or space and an extension
+  [/(?<![0-9A-Za-z])(?:(?:\+|00)86[ -]?)?0\d{2,3}[ -]?\d{3,4}[ -]?\d{4}(?:-\d{1,6})?(?![0-9A-Za-z])/g, '[phone]'],
+  // password / secret fields that arrive as text (e.g. a JSON body quoted inside an error message)
+  [
+    /("?(?:password|passwd|secret|accessKey|refreshToken|accessToken)"?\s*[:=]\s*)"[^"]*"/gi,
+    '$1"[redacted]"',
+  ],
+]
+
+/** Replaces personal data and secrets in a piece of text. Idempotent. */
+export function scrub(text: string): string {
+  let out = text
+  for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement)
+  return out
+}

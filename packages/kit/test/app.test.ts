@@ -1,0 +1,199 @@
+import { createSigner } from 'fast-jwt'
+import t, { type Test } from 'tap'
+import { buildApp, Errors, PROBLEM_CONTENT_TYPE, Type } from '../src/index.ts'
+import { capturedLogger, keyPair } from './helpers.ts'
+
+const keys = keyPair()
+const jwt = { publicKey: keys.publicKey, issuer: 'tingjian-identity', audience: 'tingjian' }
+
+function sign(payload: Record<string, unknown>, opts: Record<string, unknown> = {}) {
+  const signer = createSigner({
+    key: keys.privateKey,
+    algorithm: 'EdDSA',
+    iss: jwt.issuer,
+    aud: jwt.audience,
+    expiresIn: 60_000,
+    ...opts,
+  })
+  return signer({ sub: 'u1', username: 'li', roles: ['dispatcher'], departmentId: 'd1', ...payload })
+}
+
+async function testApp(t: Test, options: { rateLimit?: { max: number } } = {}) {
+  const { logger, lines } = capturedLogger()
+  let ready = true
+  const app = await buildApp({
+    service: 'test',
+    logger,
+    jwt,
+    bodyLimit: 1024,
+    rateLimit: options.rateLimit ?? { max: 1000 },
+    readiness: [{ name: 'store', check: async () => ({ ok: ready }) }],
+  })
+  app.post(
+    '/items',
+    {
+      config: { access: 'public' },
+      schema: {
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 10 }), n: Type.Integer() }),
+        response: { 201: Type.Object({ name: Type.String(), requestId: Type.String() }) },
+      },
+    },
+    async (request, reply) => reply.code(201).send({ name: request.body.name, requestId: request.id }),
+  )
+  app.get('/boom', { config: { access: 'public' } }, async () => {
+    throw new Error('connection string mongodb://admin:secret@db/x failed')
+  })
+  app.get('/conflict', { config: { access: 'public' } }, async () => {
+    throw new Errors.InvalidState('the case is closed')
+  })
+  app.get('/staff', { config: { access: 'staff' } }, async (request) => ({ user: request.user.username }))
+  app.get('/dispatch', { config: { access: ['dispatcher', 'admin'] } }, async () => ({ ok: true }))
+  app.get('/admin', { config: { access: ['admin'] } }, async () => ({ ok: true }))
+  app.get('/slow', { config: { access: 'public' } }, async () => {
+    await new Promise((r) => setTimeout(r, 600))
+    return { done: true }
+  })
+  t.teardown(() => app.close())
+  await app.ready()
+  return { app, lines, setReady: (v: boolean) => (ready = v) }
+}
+
+t.test('valid input passes; invalid input is a 400 problem naming the fields', async (t) => {
+  const { app } = await testApp(t)
+  const ok = await app.inject({ method: 'POST', url: '/items', payload: { name: 'a', n: 1 } })
+  t.equal(ok.statusCode, 201)
+  const bad = await app.inject({ method: 'POST', url: '/items', payload: { name: '', n: 'x', extra: 1 } })
+  t.equal(bad.statusCode, 400)
+  t.equal(bad.headers['content-type'], PROBLEM_CONTENT_TYPE)
+  const body = bad.json()
+  t.equal(body.type, '/problems/validation')
+  t.equal(body.status, 400)
+  t.equal(body.code, 'FST_ERR_VALIDATION')
+  t.ok(body.requestId)
+  t.ok(body.errors.some((e: { path: string }) => e.path === 'body/name'))
+  t.ok(body.errors.some((e: { path: string }) => e.path === 'body/n'))
+})
+
+t.test('malformed requests get problem answers', async (t) => {
+  const { app } = await testApp(t)
+  const json = await app.inject({
+    method: 'POST',
+    url: '/items',
+    headers: { 'content-type': 'application/json' },
+    payload: '{"name":',
+  })
+  t.equal(json.statusCode, 400)
+  t.equal(json.json().type, '/problems/invalid-json')
+  const type = await app.inject({ method: 'POST', url: '/items', headers: { 'content-type': 'text/xml' }, payload: '<a/>' })
+  t.equal(type.statusCode, 415)
+  t.equal(type.headers['content-type'], PROBLEM_CONTENT_TYPE)
+  const big = await app.inject({ method: 'POST', url: '/items', payload: { name: 'x'.repeat(2000), n: 1 } })
+  t.equal(big.statusCode, 413)
+  t.equal(big.json().type, '/problems/payload-too-large')
+  const missing = await app.inject({ method: 'GET', url: '/nowhere?phone=13812345678' })
+  t.equal(missing.statusCode, 404)
+  t.equal(missing.json().instance, '/nowhere')
+})
+
+t.test('a server error says nothing about internals and is logged', async (t) => {
+  const { app, lines } = await testApp(t)
+  const res = await app.inject({ method: 'GET', url: '/boom' })
+  t.equal(res.statusCode, 500)
+  t.notMatch(res.body, /mongodb|secret|stack/)
+  t.equal(res.json().code, 'TJ_INTERNAL')
+  t.ok(lines.some((l) => l.includes('"level":50') && l.includes('request failed')))
+})
+
+t.test('coded errors keep their status and message', async (t) => {
+  const { app } = await testApp(t)
+  const res = await app.inject({ method: 'GET', url: '/conflict' })
+  t.equal(res.statusCode, 409)
+  t.equal(res.json().type, '/problems/invalid-state')
+  t.equal(res.json().detail, 'the case is closed')
+})
+
+t.test('the request id is taken from the caller when well-formed and always returned', async (t) => {
+  const { app } = await testApp(t)
+  const given = await app.inject({
+    method: 'POST',
+    url: '/items',
+    headers: { 'x-request-id': 'req-12345678' },
+    payload: { name: 'a', n: 1 },
+  })
+  t.equal(given.headers['x-request-id'], 'req-12345678')
+  t.equal(given.json().requestId, 'req-12345678')
+  const hostile = await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'a b\u202e<script>' } })
+  t.match(hostile.headers['x-request-id'], /^[0-9a-f-]{36}$/)
+})
+
+t.test('tokens: pinned algorithm, issuer, audience and expiry are required; roles guard routes', async (t) => {
+  const { app } = await testApp(t)
+  const get = (url: string, token?: string) =>
+    app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} })
+
+  t.equal((await get('/staff')).statusCode, 401)
+  t.equal((await get('/staff', sign({}))).json().user, 'li')
+  t.equal((await get('/dispatch', sign({}))).statusCode, 200)
+  const forbidden = await get('/admin', sign({}))
+  t.equal(forbidden.statusCode, 403)
+  t.equal(forbidden.json().type, '/problems/forbidden')
+
+  t.equal((await get('/staff', sign({}, { iss: 'someone-else' }))).statusCode, 401, 'wrong issuer')
+  t.equal((await get('/staff', sign({}, { aud: 'other' }))).statusCode, 401, 'wrong audience')
+  t.equal((await get('/staff', sign({}, { expiresIn: undefined }))).statusCode, 401, 'no expiry')
+  t.equal((await get('/staff', sign({}, { expiresIn: 1, clockTimestamp: Date.now() - 10_000 }))).statusCode, 401)
+
+  const other = keyPair()
+  const forged = createSigner({ key: other.privateKey, algorithm: 'EdDSA', iss: jwt.issuer, aud: jwt.audience, expiresIn: 60_000 })
+  t.equal((await get('/staff', forged({ sub: 'x', roles: ['admin'] }))).statusCode, 401, 'other key')
+  const hs = createSigner({ key: keys.publicKey, algorithm: 'HS256', iss: jwt.issuer, aud: jwt.audience, expiresIn: 60_000 })
+  t.equal((await get('/staff', hs({ sub: 'x', roles: ['admin'] }))).statusCode, 401, 'algorithm confusion')
+  const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', roles: ['admin'], iss: jwt.issuer, aud: jwt.audience, exp: Date.now() / 1000 + 60 })).toString('base64url')}.`
+  t.equal((await get('/admin', none)).statusCode, 401, 'alg none')
+})
+
+t.test('a route without an access rule refuses to start', async (t) => {
+  const { logger } = capturedLogger()
+  const app = await buildApp({ service: 'test', logger })
+  t.teardown(() => app.close())
+  t.throws(() => app.get('/open', async () => 'x'), /declares no access rule/)
+})
+
+t.test('health and readiness', async (t) => {
+  const { app, setReady } = await testApp(t)
+  t.equal((await app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200)
+  t.equal((await app.inject({ method: 'GET', url: '/readyz' })).statusCode, 200)
+  setReady(false)
+  const notReady = await app.inject({ method: 'GET', url: '/readyz' })
+  t.equal(notReady.statusCode, 503)
+  t.same(notReady.json().checks, [{ name: 'store', ok: false }])
+})
+
+t.test('rate limiting answers 429 problem+json', async (t) => {
+  const { app } = await testApp(t, { rateLimit: { max: 3 } })
+  const codes: number[] = []
+  for (let i = 0; i < 5; i++) codes.push((await app.inject({ method: 'GET', url: '/conflict' })).statusCode)
+  t.same(codes, [409, 409, 409, 429, 429])
+  const res = await app.inject({ method: 'GET', url: '/conflict' })
+  t.equal(res.json().type, '/problems/rate-limited')
+  t.ok(res.headers['retry-after'])
+})
+
+t.test('security headers and the OpenAPI document', async (t) => {
+  const { app } = await testApp(t)
+  const res = await app.inject({ method: 'GET', url: '/openapi.json' })
+  t.equal(res.statusCode, 200)
+  t.ok(res.json().paths['/items'])
+  t.equal(res.headers['x-content-type-options'], 'nosniff')
+})
+
+t.test('graceful close finishes in-flight requests', async (t) => {
+  const { app } = await testApp(t)
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  const inFlight = fetch(`http://127.0.0.1:${port}/slow`).then((r) => r.json())
+  await new Promise((r) => setTimeout(r, 300))
+  await app.close()
+  t.same(await inFlight, { done: true })
+})
