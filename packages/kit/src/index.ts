@@ -3,6 +3,7 @@ export { type AccessRule, hasRole, type JwtConfig, ROLES, type Role, type StaffC
 export { ConfigError, type ConfigProblem, loadConfig, Type } from './config.ts'
 export type { ReadinessCheck } from './health.ts'
 export { createLogger, type Logger, type LoggerConfig, loggerOptions } from './logger.ts'
+export { type AdapterConfig, type Adapters, connectAdapters, loadAdapterConfig } from './platform.ts'
 export {
   Errors,
   PROBLEM_CONTENT_TYPE,
@@ -13,3 +14,4 @@ export {
 } from './problem.ts'
 export { REDACT_PATHS, scrub } from './redact.ts'
 export { type Closeable, closeInOrder, type ServeOptions, serve } from './serve.ts'
+export { ServerConfig } from './server-config.ts'

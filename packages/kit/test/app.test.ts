@@ -84,7 +84,12 @@ t.test('malformed requests get problem answers', async (t) => {
   })
   t.equal(json.statusCode, 400)
   t.equal(json.json().type, '/problems/invalid-json')
-  const type = await app.inject({ method: 'POST', url: '/items', headers: { 'content-type': 'text/xml' }, payload: '<a/>' })
+  const type = await app.inject({
+    method: 'POST',
+    url: '/items',
+    headers: { 'content-type': 'text/xml' },
+    payload: '<a/>',
+  })
   t.equal(type.statusCode, 415)
   t.equal(type.headers['content-type'], PROBLEM_CONTENT_TYPE)
   const big = await app.inject({ method: 'POST', url: '/items', payload: { name: 'x'.repeat(2000), n: 1 } })
@@ -122,35 +127,57 @@ t.test('the request id is taken from the caller when well-formed and always retu
   })
   t.equal(given.headers['x-request-id'], 'req-12345678')
   t.equal(given.json().requestId, 'req-12345678')
-  const hostile = await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'a b\u202e<script>' } })
+  const hostile = await app.inject({
+    method: 'GET',
+    url: '/healthz',
+    headers: { 'x-request-id': 'a b\u202e<script>' },
+  })
   t.match(hostile.headers['x-request-id'], /^[0-9a-f-]{36}$/)
 })
 
-t.test('tokens: pinned algorithm, issuer, audience and expiry are required; roles guard routes', async (t) => {
-  const { app } = await testApp(t)
-  const get = (url: string, token?: string) =>
-    app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} })
+t.test(
+  'tokens: pinned algorithm, issuer, audience and expiry are required; roles guard routes',
+  async (t) => {
+    const { app } = await testApp(t)
+    const get = (url: string, token?: string) =>
+      app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} })
 
-  t.equal((await get('/staff')).statusCode, 401)
-  t.equal((await get('/staff', sign({}))).json().user, 'li')
-  t.equal((await get('/dispatch', sign({}))).statusCode, 200)
-  const forbidden = await get('/admin', sign({}))
-  t.equal(forbidden.statusCode, 403)
-  t.equal(forbidden.json().type, '/problems/forbidden')
+    t.equal((await get('/staff')).statusCode, 401)
+    t.equal((await get('/staff', sign({}))).json().user, 'li')
+    t.equal((await get('/dispatch', sign({}))).statusCode, 200)
+    const forbidden = await get('/admin', sign({}))
+    t.equal(forbidden.statusCode, 403)
+    t.equal(forbidden.json().type, '/problems/forbidden')
 
-  t.equal((await get('/staff', sign({}, { iss: 'someone-else' }))).statusCode, 401, 'wrong issuer')
-  t.equal((await get('/staff', sign({}, { aud: 'other' }))).statusCode, 401, 'wrong audience')
-  t.equal((await get('/staff', sign({}, { expiresIn: undefined }))).statusCode, 401, 'no expiry')
-  t.equal((await get('/staff', sign({}, { expiresIn: 1, clockTimestamp: Date.now() - 10_000 }))).statusCode, 401)
+    t.equal((await get('/staff', sign({}, { iss: 'someone-else' }))).statusCode, 401, 'wrong issuer')
+    t.equal((await get('/staff', sign({}, { aud: 'other' }))).statusCode, 401, 'wrong audience')
+    t.equal((await get('/staff', sign({}, { expiresIn: undefined }))).statusCode, 401, 'no expiry')
+    t.equal(
+      (await get('/staff', sign({}, { expiresIn: 1, clockTimestamp: Date.now() - 10_000 }))).statusCode,
+      401,
+    )
 
-  const other = keyPair()
-  const forged = createSigner({ key: other.privateKey, algorithm: 'EdDSA', iss: jwt.issuer, aud: jwt.audience, expiresIn: 60_000 })
-  t.equal((await get('/staff', forged({ sub: 'x', roles: ['admin'] }))).statusCode, 401, 'other key')
-  const hs = createSigner({ key: keys.publicKey, algorithm: 'HS256', iss: jwt.issuer, aud: jwt.audience, expiresIn: 60_000 })
-  t.equal((await get('/staff', hs({ sub: 'x', roles: ['admin'] }))).statusCode, 401, 'algorithm confusion')
-  const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', roles: ['admin'], iss: jwt.issuer, aud: jwt.audience, exp: Date.now() / 1000 + 60 })).toString('base64url')}.`
-  t.equal((await get('/admin', none)).statusCode, 401, 'alg none')
-})
+    const other = keyPair()
+    const forged = createSigner({
+      key: other.privateKey,
+      algorithm: 'EdDSA',
+      iss: jwt.issuer,
+      aud: jwt.audience,
+      expiresIn: 60_000,
+    })
+    t.equal((await get('/staff', forged({ sub: 'x', roles: ['admin'] }))).statusCode, 401, 'other key')
+    const hs = createSigner({
+      key: keys.publicKey,
+      algorithm: 'HS256',
+      iss: jwt.issuer,
+      aud: jwt.audience,
+      expiresIn: 60_000,
+    })
+    t.equal((await get('/staff', hs({ sub: 'x', roles: ['admin'] }))).statusCode, 401, 'algorithm confusion')
+    const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', roles: ['admin'], iss: jwt.issuer, aud: jwt.audience, exp: Date.now() / 1000 + 60 })).toString('base64url')}.`
+    t.equal((await get('/admin', none)).statusCode, 401, 'alg none')
+  },
+)
 
 t.test('a route without an access rule refuses to start', async (t) => {
   const { logger } = capturedLogger()

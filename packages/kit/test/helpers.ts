@@ -16,9 +16,7 @@ export function capturedLogger(level = 'debug'): { logger: Logger; lines: string
 
 export function keyPair(type: 'ed25519' | 'ec' = 'ed25519') {
   const { publicKey, privateKey } =
-    type === 'ec'
-      ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
-      : generateKeyPairSync('ed25519')
+    type === 'ec' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('ed25519')
   return {
     publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),

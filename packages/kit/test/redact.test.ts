@@ -35,9 +35,15 @@ t.test('scrub leaves ordinary numbers, ids and timestamps alone', async (t) => {
 
 t.test('no log line carries personal data, wherever it appears', async (t) => {
   const { logger, lines } = capturedLogger()
-  logger.info({ phone: PERSONAL.mobile, citizen: { email: PERSONAL.email, idNumber: PERSONAL.id18 } }, 'saved')
+  logger.info(
+    { phone: PERSONAL.mobile, citizen: { email: PERSONAL.email, idNumber: PERSONAL.id18 } },
+    'saved',
+  )
   logger.info(`letter from ${PERSONAL.mobileIntl} about ${PERSONAL.id18digit}`)
-  logger.error({ err: new Error(`duplicate key { phone: "${PERSONAL.landline}" } for ${PERSONAL.email}`) }, 'failed')
+  logger.error(
+    { err: new Error(`duplicate key { phone: "${PERSONAL.landline}" } for ${PERSONAL.email}`) },
+    'failed',
+  )
   logger.warn({ req: { headers: { authorization: `Bearer ${PERSONAL.jwt}` } } }, 'refused')
   logger.info({ note: `old id ${PERSONAL.id15}, office ${PERSONAL.landline2}` }, 'noted')
   t.equal(lines.length, 5)

@@ -1,0 +1,115 @@
+// Chooses and connects the bus and store adapters from configuration. The embedded adapters are the
+// default (one machine, one SQLite file each); Kafka and MongoDB are chosen by their variables, and only
+// the chosen adapter's variables are required. Adapters are imported on demand, so a service on the
+// embedded adapters never loads kafkajs or the mongodb driver.
+import { join } from 'node:path'
+import type { EventBus } from '@tingjian/bus'
+import type { DocumentStore } from '@tingjian/store'
+import Type, { type Static } from 'typebox'
+import { ConfigError, type ConfigProblem, loadConfig } from './config.ts'
+import type { ReadinessCheck } from './health.ts'
+import type { Logger } from './logger.ts'
+
+export const AdapterConfig = Type.Object({
+  BUS_ADAPTER: Type.Optional(
+    Type.Union([Type.Literal('embedded'), Type.Literal('kafka')], {
+      description: 'default: kafka when KAFKA_BROKERS is set, else embedded',
+    }),
+  ),
+  KAFKA_BROKERS: Type.Optional(Type.String({ description: 'comma-separated host:port list' })),
+  STORE_ADAPTER: Type.Optional(
+    Type.Union([Type.Literal('embedded'), Type.Literal('mongo')], {
+      description: 'default: mongo when MONGO_URL is set, else embedded',
+    }),
+  ),
+  MONGO_URL: Type.Optional(Type.String({ description: 'mongodb:// connection string' })),
+  MONGO_DATABASE: Type.Optional(
+    Type.String({ pattern: '^[A-Za-z0-9_-]{1,63}$', description: 'default tingjian-<service>' }),
+  ),
+  DATA_DIR: Type.String({
+    default: '.data/platform',
+    description: 'embedded adapters keep their SQLite files here',
+  }),
+  BUS_NAMESPACE: Type.String({ default: 'tingjian', pattern: '^[a-zA-Z0-9][a-zA-Z0-9_-]{0,80}$' }),
+})
+export type AdapterConfig = Static<typeof AdapterConfig>
+
+export interface Adapters {
+  bus: EventBus
+  store: DocumentStore
+  readiness: ReadinessCheck[]
+}
+
+/** Reads the adapter variables, with the cross-field rules a schema alone cannot say. */
+export function loadAdapterConfig(env: Record<string, string | undefined>): AdapterConfig {
+  const config = loadConfig(AdapterConfig, env)
+  const problems: ConfigProblem[] = []
+  if (config.BUS_ADAPTER === 'kafka' && !config.KAFKA_BROKERS) {
+    problems.push({ variable: 'KAFKA_BROKERS', problem: 'is required when BUS_ADAPTER=kafka' })
+  }
+  if (config.STORE_ADAPTER === 'mongo' && !config.MONGO_URL) {
+    problems.push({ variable: 'MONGO_URL', problem: 'is required when STORE_ADAPTER=mongo' })
+  }
+  if (problems.length) throw new ConfigError(problems)
+  return config
+}
+
+export async function connectAdapters(
+  service: string,
+  config: AdapterConfig,
+  logger: Logger,
+): Promise<Adapters> {
+  const useKafka = (config.BUS_ADAPTER ?? (config.KAFKA_BROKERS ? 'kafka' : 'embedded')) === 'kafka'
+  const useMongo = (config.STORE_ADAPTER ?? (config.MONGO_URL ? 'mongo' : 'embedded')) === 'mongo'
+  const log = logger.child({ service })
+
+  let bus: EventBus
+  if (useKafka) {
+    const { createKafkaBus } = await import('@tingjian/bus-kafka')
+    const brokers = (config.KAFKA_BROKERS ?? '')
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean)
+    bus = createKafkaBus({
+      brokers,
+      clientId: `tingjian-${service}`,
+      namespace: config.BUS_NAMESPACE,
+      logger: log,
+    })
+  } else {
+    const { createEmbeddedBus } = await import('@tingjian/bus-embedded')
+    bus = createEmbeddedBus({
+      path: join(config.DATA_DIR, 'bus.sqlite'),
+      namespace: config.BUS_NAMESPACE,
+      logger: log,
+    })
+  }
+
+  let store: DocumentStore
+  try {
+    if (useMongo) {
+      const { createMongoStore } = await import('@tingjian/store-mongo')
+      store = await createMongoStore({
+        url: config.MONGO_URL ?? '',
+        database: config.MONGO_DATABASE ?? `tingjian-${service}`,
+        appName: `tingjian-${service}`,
+        logger: log,
+      })
+    } else {
+      const { createEmbeddedStore } = await import('@tingjian/store-embedded')
+      store = await createEmbeddedStore({ path: join(config.DATA_DIR, `${service}.sqlite`), logger: log })
+    }
+  } catch (err) {
+    await bus.close()
+    throw err
+  }
+
+  return {
+    bus,
+    store,
+    readiness: [
+      { name: 'bus', check: () => bus.health() },
+      { name: 'store', check: () => store.health() },
+    ],
+  }
+}

@@ -1,0 +1,18 @@
+// The variables every service's server.ts reads besides the adapters'.
+import Type, { type Static } from 'typebox'
+
+export const ServerConfig = Type.Object({
+  HOST: Type.String({ default: '127.0.0.1', description: 'address to listen on (0.0.0.0 in a container)' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, description: 'HTTP port' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  TRUST_PROXY: Type.Boolean({ default: false, description: 'behind the gateway: trust X-Forwarded-For' }),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 600 }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 262_144 }),
+  JWT_PUBLIC_KEY: Type.Optional(Type.String({ description: 'PEM of the token-verifying public key' })),
+  JWT_ISSUER: Type.String({ default: 'tingjian-identity' }),
+  JWT_AUDIENCE: Type.String({ default: 'tingjian' }),
+})
+export type ServerConfig = Static<typeof ServerConfig>

@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import t from 'tap'
+import { ConfigError, connectAdapters, createLogger, loadAdapterConfig } from '../src/index.ts'
+
+const logger = createLogger({ level: 'silent' })
+
+t.test('embedded adapters are the default and need no variables', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'tj-kit-'))
+  t.teardown(() => rm(dir, { recursive: true, force: true }))
+  const config = loadAdapterConfig({ DATA_DIR: dir })
+  const { bus, store, readiness } = await connectAdapters('kit-test', config, logger)
+  t.teardown(async () => {
+    await bus.close()
+    await store.close()
+  })
+  t.equal(bus.adapter, 'embedded')
+  t.equal(store.adapter, 'embedded')
+  for (const r of readiness) t.ok((await r.check()).ok, r.name)
+})
+
+t.test('Kafka and MongoDB are chosen by their variables', async (t) => {
+  const config = loadAdapterConfig({
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    MONGO_URL: process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017',
+    MONGO_DATABASE: `test_kit_${process.pid}`,
+  })
+  const { bus, store, readiness } = await connectAdapters('kit-test', config, logger)
+  t.teardown(async () => {
+    await bus.close()
+    await store.close()
+  })
+  t.equal(bus.adapter, 'kafka')
+  t.equal(store.adapter, 'mongo')
+  for (const r of readiness) t.ok((await r.check()).ok, r.name)
+})
+
+t.test('an explicitly chosen adapter requires its variables', async (t) => {
+  const err = t.throws(() =>
+    loadAdapterConfig({ BUS_ADAPTER: 'kafka', STORE_ADAPTER: 'mongo' }),
+  ) as ConfigError
+  t.ok(err instanceof ConfigError)
+  t.same(err.problems.map((p) => p.variable).sort(), ['KAFKA_BROKERS', 'MONGO_URL'])
+  t.throws(() => loadAdapterConfig({ BUS_ADAPTER: 'rabbit' }), ConfigError)
+})
