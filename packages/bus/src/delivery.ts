@@ -7,7 +7,15 @@ import {
   type EventCatalogue,
   type EventEnvelope,
 } from '@tingjian/contracts'
-import type { DeliveryContext, EventHandler, RetryPolicy } from './port.ts'
+import type { DeadLetterHandler, DeliveryContext, EventHandler, Logger, RetryPolicy } from './port.ts'
+
+/** A logger that drops everything (the default of every adapter). */
+export const silentLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+}
 
 export interface Raw {
   topic: string
@@ -72,8 +80,6 @@ export function parse(raw: Raw, catalogue: EventCatalogue): { event: EventEnvelo
  */
 export async function deliver(raw: Raw, handler: EventHandler, opts: DeliverOptions): Promise<Outcome> {
   const now = opts.now ?? (() => new Date())
-  const sleep = opts.sleep ?? abortableSleep
-  const maxAttempts = Math.max(1, opts.retry?.maxAttempts ?? DELIVERY_DEFAULTS.maxAttempts)
   const letter = (
     attempts: number,
     reason: string,
@@ -98,17 +104,89 @@ export async function deliver(raw: Raw, handler: EventHandler, opts: DeliverOpti
   const parsed = parse(raw, opts.catalogue)
   if ('error' in parsed) return letter(0, parsed.error, 'TJ_INVALID_EVENT', null)
 
-  for (let attempt = 1; ; attempt++) {
+  const result = await withRetries(raw, (ctx) => handler(parsed.event, ctx), opts)
+  if (result.kind !== 'failed') return result
+  return letter(result.attempts, errorMessage(result.error), errorCode(result.error), parsed.event)
+}
+
+/** What became of a dead letter: read, stopped by close, or given up on (it is then skipped). */
+export type DeadLetterOutcome =
+  | { kind: 'done' }
+  | { kind: 'stopped' }
+  | { kind: 'gave-up'; attempts: number; reason: string; errorCode: string | null }
+
+/** Parses a message of the dead-letter stream (a structural check: only the adapters write there). */
+export function parseDeadLetter(raw: Raw): { letter: DeadLetter } | { error: string } {
+  if (raw.value === null) return { error: 'empty message' }
+  let value: unknown
+  try {
+    value = JSON.parse(raw.value.toString())
+  } catch {
+    return { error: 'message is not JSON' }
+  }
+  const v = value as Partial<Record<keyof DeadLetter, unknown>> | null
+  const ok =
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.group === 'string' &&
+    typeof v.topic === 'string' &&
+    typeof v.partition === 'number' &&
+    typeof v.offset === 'string' &&
+    typeof v.attempts === 'number' &&
+    typeof v.reason === 'string' &&
+    typeof v.failedAt === 'string' &&
+    (typeof v.errorCode === 'string' || v.errorCode === null) &&
+    (typeof v.event === 'object' || v.event === undefined) &&
+    (typeof v.raw === 'string' || v.raw === null)
+  return ok ? { letter: value as DeadLetter } : { error: 'not a dead letter' }
+}
+
+/**
+ * Delivers one dead letter to its handler, with the same retries as events. The dead-letter stream is
+ * the end of the line: a letter that cannot be parsed or handled is given up on (log it and move on).
+ */
+export async function deliverDeadLetter(
+  raw: Raw,
+  handler: DeadLetterHandler,
+  opts: DeliverOptions,
+): Promise<DeadLetterOutcome> {
+  const parsed = parseDeadLetter(raw)
+  if ('error' in parsed)
+    return { kind: 'gave-up', attempts: 0, reason: parsed.error, errorCode: 'TJ_INVALID_EVENT' }
+  const result = await withRetries(raw, (ctx) => handler(parsed.letter, ctx), opts)
+  if (result.kind !== 'failed') return result
+  return {
+    kind: 'gave-up',
+    attempts: result.attempts,
+    reason: errorMessage(result.error),
+    errorCode: errorCode(result.error),
+  }
+}
+
+/** Calls `attempt` until it succeeds, maxAttempts is reached or the signal aborts (between attempts). */
+async function withRetries(
+  raw: Raw,
+  attempt: (ctx: DeliveryContext) => Promise<void>,
+  opts: DeliverOptions,
+): Promise<{ kind: 'done' } | { kind: 'stopped' } | { kind: 'failed'; attempts: number; error: unknown }> {
+  const sleep = opts.sleep ?? abortableSleep
+  const maxAttempts = Math.max(1, opts.retry?.maxAttempts ?? DELIVERY_DEFAULTS.maxAttempts)
+  for (let n = 1; ; n++) {
     if (opts.signal.aborted) return { kind: 'stopped' }
-    const ctx: DeliveryContext = { topic: raw.topic, partition: raw.partition, offset: raw.offset, attempt }
+    const ctx: DeliveryContext = {
+      topic: raw.topic,
+      partition: raw.partition,
+      offset: raw.offset,
+      attempt: n,
+    }
     try {
-      await handler(parsed.event, ctx)
+      await attempt(ctx)
       return { kind: 'done' }
-    } catch (err) {
-      if (attempt >= maxAttempts) return letter(attempt, errorMessage(err), errorCode(err), parsed.event)
+    } catch (error) {
+      if (n >= maxAttempts) return { kind: 'failed', attempts: n, error }
       await sleep(
         backoffMs(
-          attempt,
+          n,
           opts.retry?.initialBackoffMs ?? DELIVERY_DEFAULTS.initialBackoffMs,
           opts.retry?.maxBackoffMs ?? DELIVERY_DEFAULTS.maxBackoffMs,
         ),

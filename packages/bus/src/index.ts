@@ -1,10 +1,24 @@
-export { abortableSleep, type DeliverOptions, deliver, type Outcome, parse, type Raw } from './delivery.ts'
+export {
+  abortableSleep,
+  type DeadLetterOutcome,
+  type DeliverOptions,
+  deliver,
+  deliverDeadLetter,
+  type Outcome,
+  parse,
+  parseDeadLetter,
+  type Raw,
+  silentLogger,
+} from './delivery.ts'
 export {
   BusClosedError,
+  type DeadLetterHandler,
+  type DeadLetterSubscribeOptions,
   type DeliveryContext,
   type EventBus,
   type EventHandler,
   type HealthReport,
+  type Logger,
   type RetryPolicy,
   type SubscribeOptions,
   type Subscription,

@@ -1,5 +1,5 @@
 // The EventBus port. Services depend on this interface only; adapters: @tingjian/bus-kafka, @tingjian/bus-embedded.
-import type { EventEnvelope, Stream } from '@tingjian/contracts'
+import type { DeadLetter, EventEnvelope, Source, Stream } from '@tingjian/contracts'
 
 export interface DeliveryContext {
   topic: string
@@ -13,6 +13,12 @@ export interface DeliveryContext {
 /** Handles one event. Throwing means "not done": the event is retried, then dead-lettered. */
 export type EventHandler = (event: EventEnvelope, ctx: DeliveryContext) => Promise<void>
 
+/**
+ * Reads one dead letter (operators' tools, replays). Throwing retries it with backoff; after the last
+ * attempt the letter is logged and skipped (it stays in the stream): a dead letter is never dead-lettered.
+ */
+export type DeadLetterHandler = (letter: DeadLetter, ctx: DeliveryContext) => Promise<void>
+
 export interface RetryPolicy {
   /** Attempts in all, the first included (default DELIVERY_DEFAULTS.maxAttempts). */
   maxAttempts?: number
@@ -23,12 +29,14 @@ export interface RetryPolicy {
 export interface SubscribeOptions {
   /** Consumer group: each group gets every event once (at least once); members of a group share the partitions. */
   group: string
-  /** The streams to read: producing services' topics, or 'dead-letter'. */
-  streams: Stream[]
+  /** The producing services whose streams to read (the dead-letter stream: `subscribeDeadLetters`). */
+  streams: Source[]
   /** A group with no committed position starts at the beginning (default true: nothing is missed). */
   fromBeginning?: boolean
   retry?: RetryPolicy
 }
+
+export type DeadLetterSubscribeOptions = Omit<SubscribeOptions, 'streams'>
 
 export interface Subscription {
   readonly group: string
@@ -51,11 +59,24 @@ export interface EventBus {
   /** All or none are durable when it resolves; order within one subject is kept. */
   publishBatch(events: readonly EventEnvelope[]): Promise<void>
   subscribe(options: SubscribeOptions, handler: EventHandler): Promise<Subscription>
+  /** Reads the dead-letter stream: what every group gave up on, with the reason (DeadLetter envelopes). */
+  subscribeDeadLetters(options: DeadLetterSubscribeOptions, handler: DeadLetterHandler): Promise<Subscription>
   /** Creates the topics of these streams if missing (publish and subscribe call it too). */
   ensureStreams(streams: readonly Stream[]): Promise<void>
   health(): Promise<HealthReport>
   /** Closes every subscription, then flushes and closes the producer. */
   close(): Promise<void>
+}
+
+/**
+ * The logging the bus needs; a pino logger fits. Log ids, types, topics and groups, never event data
+ * (it holds personal information).
+ */
+export interface Logger {
+  debug(obj: object, msg?: string): void
+  info(obj: object, msg?: string): void
+  warn(obj: object, msg?: string): void
+  error(obj: object, msg?: string): void
 }
 
 export class BusClosedError extends Error {

@@ -1,0 +1,1 @@
+export { createEmbeddedBus, type EmbeddedBus, type EmbeddedBusOptions } from './embedded-bus.ts'
