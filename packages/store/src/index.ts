@@ -1,2 +1,30 @@
 export * from './port.ts'
-export { assertFilter, compact, getPath, isCondition, type PlannedFind, planFind, toPage } from './query.ts'
+export {
+  assertCollectionName,
+  assertEventIds,
+  assertFilter,
+  assertGroupPaths,
+  assertId,
+  assertPath,
+  assertSort,
+  compact,
+  getPath,
+  isCollectionName,
+  isCondition,
+  isEventId,
+  MANAGED_FIELDS,
+  type PlannedFind,
+  planFind,
+  toFields,
+  toPage,
+} from './query.ts'
+export {
+  type ModifyOptions,
+  modify,
+  OutboxRelay,
+  type OutboxRelayOptions,
+  type PublishedOutbox,
+  type RelayBackoff,
+  type RetryOptions,
+  withRetry,
+} from './relay.ts'

@@ -150,6 +150,30 @@ export class StoreNotFoundError extends Error {
   }
 }
 
+/**
+ * A document (or outbox event) the store cannot hold the same way in every adapter: a top-level name that
+ * is not an identifier or starts with `_` (reserved for the store), a nested key with `.` or a leading `$`,
+ * a value that is not JSON (a Date, NaN, a function, a class instance), an event id that is not a UUID.
+ */
+export class InvalidDocumentError extends Error {
+  readonly code = 'TJ_INVALID_DOCUMENT'
+  constructor(message: string) {
+    super(message)
+    this.name = 'InvalidDocumentError'
+  }
+}
+
+/**
+ * The logging the store and the relay need; a pino logger fits. Log ids, collection names and counts,
+ * never document contents (they hold personal information).
+ */
+export interface Logger {
+  debug(obj: object, msg?: string): void
+  info(obj: object, msg?: string): void
+  warn(obj: object, msg?: string): void
+  error(obj: object, msg?: string): void
+}
+
 export class InvalidQueryError extends Error {
   readonly code = 'TJ_INVALID_QUERY'
   constructor(message: string) {

@@ -1,0 +1,1 @@
+export { createEmbeddedStore, type EmbeddedStore, type EmbeddedStoreOptions } from './store.ts'

@@ -1,0 +1,1 @@
+export { createMongoStore, type MongoStore, type MongoStoreOptions, redactUrl } from './store.ts'

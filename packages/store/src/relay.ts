@@ -1,0 +1,363 @@
+// The outbox relay: publishes the events that writes left in their documents' outboxes, then removes them.
+// Also the optimistic-concurrency helpers `withRetry` and `modify` that producers of those writes use.
+import type { EventBus } from '@tingjian/bus'
+import type { EventEnvelope } from '@tingjian/contracts'
+import {
+  type Collection,
+  type DocumentStore,
+  type Fields,
+  type Logger,
+  StoreConflictError,
+  type Stored,
+  StoreNotFoundError,
+  type WriteOptions,
+} from './port.ts'
+
+export interface RelayBackoff {
+  /** First wait after a failed pass (default 200 ms); doubles per failure, ±20 % jitter. */
+  initialMs?: number
+  /** Longest wait (default 30 s). */
+  maxMs?: number
+}
+
+export interface PublishedOutbox {
+  collection: string
+  id: string
+  events: readonly EventEnvelope[]
+}
+
+export interface OutboxRelayOptions {
+  store: DocumentStore
+  /** Only publishBatch is used. */
+  bus: Pick<EventBus, 'publishBatch'>
+  /** Collections to relay (default: every collection of the store, listed again at each sweep). */
+  collections?: string[]
+  /** Documents read per collection and round (default 100). */
+  batchSize?: number
+  /**
+   * Period of the full sweep (default 1000 ms). Writes in this process wake the relay at once; the sweep
+   * finds what other processes wrote and what a crashed relay left behind.
+   */
+  sweepIntervalMs?: number
+  backoff?: RelayBackoff
+  logger?: Logger
+  /**
+   * Called after a document's events are published and before they are removed from its outbox. For tests
+   * (a crash at this point must lead to a republish, not a loss); a throw counts as a failed publish.
+   */
+  onPublished?: (published: PublishedOutbox) => void | Promise<void>
+}
+
+const DEFAULTS = { batchSize: 100, sweepIntervalMs: 1_000, initialMs: 200, maxMs: 30_000 } as const
+/** A pass stops after this many failing documents: the bus is likely down, back off. */
+const FAILURES_PER_PASS = 3
+
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} }
+
+function describe(err: unknown): { name: string; code?: string; message: string } {
+  if (err instanceof Error) {
+    const code = (err as { code?: unknown }).code
+    return {
+      name: err.name,
+      ...(typeof code === 'string' ? { code } : {}),
+      message: err.message.slice(0, 500),
+    }
+  }
+  return { name: 'Error', message: String(err).slice(0, 500) }
+}
+
+interface PassResult {
+  published: number
+  failures: number
+  /** A collection filled a whole batch: there may be more right away. */
+  more: string[]
+}
+
+/**
+ * Publishes outbox events at least once, in each document's order: `bus.publishBatch(events)`, THEN
+ * `outboxRemove(id, ids)`. A crash between the two republishes the events later; consumers dedupe by event
+ * id. A failed publish is retried with backoff, never dropped.
+ */
+export class OutboxRelay {
+  readonly #store: DocumentStore
+  readonly #bus: Pick<EventBus, 'publishBatch'>
+  readonly #collections: string[] | undefined
+  readonly #batchSize: number
+  readonly #sweepMs: number
+  readonly #initialMs: number
+  readonly #maxMs: number
+  readonly #log: Logger
+  readonly #onPublished: OutboxRelayOptions['onPublished']
+
+  #running = false
+  #loop: Promise<void> = Promise.resolve()
+  #unsubscribe: () => void = () => {}
+  /** Collections that had a write since the last round. */
+  readonly #woken = new Set<string>()
+  #kick: () => void = () => {}
+  #abort = new AbortController()
+  /** Passes never overlap (drain() may be called while the loop runs). */
+  #passes: Promise<unknown> = Promise.resolve()
+
+  constructor(options: OutboxRelayOptions) {
+    this.#store = options.store
+    this.#bus = options.bus
+    this.#collections = options.collections ? [...options.collections] : undefined
+    this.#batchSize = options.batchSize ?? DEFAULTS.batchSize
+    this.#sweepMs = options.sweepIntervalMs ?? DEFAULTS.sweepIntervalMs
+    this.#initialMs = options.backoff?.initialMs ?? DEFAULTS.initialMs
+    this.#maxMs = options.backoff?.maxMs ?? DEFAULTS.maxMs
+    this.#log = options.logger ?? silent
+    this.#onPublished = options.onPublished
+    if (!Number.isInteger(this.#batchSize) || this.#batchSize < 1)
+      throw new TypeError('batchSize must be >= 1')
+    if (!(this.#sweepMs > 0)) throw new TypeError('sweepIntervalMs must be > 0')
+  }
+
+  get running(): boolean {
+    return this.#running
+  }
+
+  /** Starts relaying in the background: at once, then on every outbox write and every sweep. */
+  start(): void {
+    if (this.#running) return
+    this.#running = true
+    this.#abort = new AbortController()
+    this.#unsubscribe = this.#store.onOutboxWrite((collection) => {
+      if (this.#collections && !this.#collections.includes(collection)) return
+      this.#woken.add(collection)
+      this.#kick()
+    })
+    this.#log.info(
+      { collections: this.#collections ?? 'all', batchSize: this.#batchSize, sweepIntervalMs: this.#sweepMs },
+      'outbox relay started',
+    )
+    this.#loop = this.#run()
+  }
+
+  /** Stops: the document in hand is published and removed; no new one is taken. */
+  async stop(): Promise<void> {
+    if (this.#running) {
+      this.#running = false
+      this.#unsubscribe()
+      this.#abort.abort()
+      this.#kick()
+    }
+    await this.#loop
+    await this.#passes.catch(() => {})
+  }
+
+  /**
+   * Relays until nothing is pending (or a document fails), once, in the caller's time: for tests and for
+   * a last flush at shutdown. Returns the number of events published.
+   */
+  async drain(): Promise<number> {
+    let total = 0
+    for (;;) {
+      const result = await this.#exclusivePass(await this.#targets(), true)
+      total += result.published
+      if (result.failures > 0)
+        throw new Error(`outbox relay: ${result.failures} document(s) failed to publish`)
+      if (result.published === 0) return total
+    }
+  }
+
+  async #targets(): Promise<string[]> {
+    return this.#collections ?? (await this.#store.collectionNames())
+  }
+
+  async #run(): Promise<void> {
+    let failures = 0
+    let nextSweep = 0
+    while (this.#running) {
+      try {
+        let targets: string[]
+        const now = Date.now()
+        if (now >= nextSweep) {
+          nextSweep = now + this.#sweepMs
+          this.#woken.clear()
+          targets = await this.#targets()
+        } else if (this.#woken.size > 0) {
+          targets = [...this.#woken]
+          this.#woken.clear()
+        } else {
+          await this.#idle(nextSweep - now)
+          continue
+        }
+        const result = await this.#exclusivePass(targets, false)
+        if (result.failures === 0) {
+          failures = 0
+          for (const c of result.more) this.#woken.add(c)
+          continue
+        }
+      } catch (err) {
+        // listing collections failed, or something unforeseen: never give up, back off like a failed publish
+        this.#log.warn({ err: describe(err) }, 'outbox relay round failed')
+      }
+      failures++
+      const wait = this.#backoff(failures)
+      this.#log.warn({ failures, retryInMs: wait }, 'outbox relay backing off')
+      await this.#sleep(wait)
+      nextSweep = 0
+    }
+  }
+
+  #exclusivePass(collections: string[], draining: boolean): Promise<PassResult> {
+    const pass = this.#passes.then(() => this.#pass(collections, draining))
+    this.#passes = pass.catch(() => {})
+    return pass
+  }
+
+  async #pass(collections: string[], draining: boolean): Promise<PassResult> {
+    const result: PassResult = { published: 0, failures: 0, more: [] }
+    const go = () => draining || this.#running
+    for (const name of collections) {
+      if (!go() || result.failures >= FAILURES_PER_PASS) break
+      let pending: Array<{ id: string; events: EventEnvelope[] }>
+      try {
+        pending = await this.#store.collection(name).outboxPending(this.#batchSize)
+      } catch (err) {
+        result.failures++
+        this.#log.warn({ collection: name, err: describe(err) }, 'outbox relay cannot read pending events')
+        continue
+      }
+      let failed = false
+      for (const doc of pending) {
+        if (!go() || result.failures >= FAILURES_PER_PASS) break
+        if (doc.events.length === 0) continue
+        if (await this.#relayOne(name, doc.id, doc.events)) result.published += doc.events.length
+        else {
+          result.failures++
+          failed = true
+        }
+      }
+      if (!failed && pending.length >= this.#batchSize) result.more.push(name)
+    }
+    return result
+  }
+
+  /** Publishes one document's events, then removes them. False when it failed (they stay pending). */
+  async #relayOne(collection: string, id: string, events: EventEnvelope[]): Promise<boolean> {
+    const eventIds = events.map((e) => e.id)
+    try {
+      await this.#bus.publishBatch(events)
+    } catch (err) {
+      this.#log.warn({ collection, id, eventIds, err: describe(err) }, 'outbox publish failed; will retry')
+      return false
+    }
+    try {
+      await this.#onPublished?.({ collection, id, events })
+      await this.#store.collection(collection).outboxRemove(id, eventIds)
+    } catch (err) {
+      // published but still pending: they will be published again (consumers dedupe by event id)
+      this.#log.warn(
+        { collection, id, eventIds, err: describe(err) },
+        'outbox removal failed; will republish',
+      )
+      return false
+    }
+    this.#log.debug({ collection, id, events: events.length }, 'outbox events published')
+    return true
+  }
+
+  #backoff(failures: number): number {
+    const base = Math.min(this.#maxMs, this.#initialMs * 2 ** Math.max(0, failures - 1))
+    return Math.round(base * (0.8 + 0.4 * Math.random()))
+  }
+
+  #sleep(ms: number): Promise<void> {
+    const signal = this.#abort.signal
+    return new Promise((resolve) => {
+      if (signal.aborted) return resolve()
+      const done = () => {
+        clearTimeout(timer)
+        signal.removeEventListener('abort', done)
+        resolve()
+      }
+      const timer = setTimeout(done, ms)
+      signal.addEventListener('abort', done, { once: true })
+    })
+  }
+
+  /** Waits for a write, the next sweep or stop(). */
+  #idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, Math.max(0, ms))
+      function done() {
+        clearTimeout(timer)
+        resolve()
+      }
+      this.#kick = () => {
+        this.#kick = () => {}
+        done()
+      }
+      if (!this.#running || this.#woken.size > 0) this.#kick()
+    })
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Optimistic concurrency helpers
+
+export interface RetryOptions {
+  /** Attempts in all, the first included (default 5). */
+  maxAttempts?: number
+  /** Wait before attempt n+1 (default: a few random milliseconds, growing), so that racers spread out. */
+  backoffMs?: (attempt: number) => number
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+function isStale(err: unknown): boolean {
+  return err instanceof StoreConflictError && err.kind === 'stale'
+}
+
+/**
+ * Runs `fn` again when it fails with StoreConflictError('stale'), up to maxAttempts; any other error, or
+ * the last stale conflict, is thrown. `fn` must re-read what it writes: it gets the attempt number.
+ */
+export async function withRetry<R>(
+  fn: (attempt: number) => Promise<R>,
+  options: RetryOptions = {},
+): Promise<R> {
+  const maxAttempts = Math.max(1, options.maxAttempts ?? 5)
+  const backoff = options.backoffMs ?? ((n: number) => Math.round(Math.random() * 10 * n))
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn(attempt)
+    } catch (err) {
+      if (!isStale(err) || attempt >= maxAttempts) throw err
+      await sleep(backoff(attempt))
+    }
+  }
+}
+
+export interface ModifyOptions<T extends object> extends RetryOptions {
+  /** Events saved with the write; a function is called on each attempt with the document it changes. */
+  events?: readonly EventEnvelope[] | ((current: Stored<T>, next: Fields<T>) => readonly EventEnvelope[])
+  now?: WriteOptions['now']
+}
+
+/**
+ * Reads the document, applies `change` (a pure function of it), writes the result with the version it
+ * read, and starts over when another write got there first. `change` returns null for "nothing to do"
+ * (the current document is returned and nothing is written). A missing document throws StoreNotFoundError.
+ */
+export function modify<T extends object>(
+  collection: Collection<T>,
+  id: string,
+  change: (current: Stored<T>) => Fields<T> | null,
+  options: ModifyOptions<T> = {},
+): Promise<Stored<T>> {
+  return withRetry(async () => {
+    const current = await collection.get(id)
+    if (!current) throw new StoreNotFoundError(collection.name, id)
+    const next = change(current)
+    if (next === null) return current
+    const events = typeof options.events === 'function' ? options.events(current, next) : options.events
+    return collection.update(id, current.version, next, {
+      ...(events ? { events } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    })
+  }, options)
+}
