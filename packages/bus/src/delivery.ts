@@ -59,14 +59,19 @@ export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** Parses a message into an envelope, or says why it cannot be one. */
-export function parse(raw: Raw, catalogue: EventCatalogue): { event: EventEnvelope } | { error: string } {
+function readJson(raw: Raw): { value: unknown } | { error: string } {
   if (raw.value === null) return { error: 'empty message' }
-  let value: unknown
   try {
-    value = JSON.parse(raw.value.toString())
+    return { value: JSON.parse(raw.value.toString()) }
   } catch {
     return { error: 'message is not JSON' }
   }
+}
+
+export function parse(raw: Raw, catalogue: EventCatalogue): { event: EventEnvelope } | { error: string } {
+  const json = readJson(raw)
+  if ('error' in json) return json
+  const value = json.value
   const issues = catalogue.validate(value, { allowUnknown: true })
   if (issues.length > 0) {
     return { error: `invalid event: ${issues.map((i) => `${i.path || '/'} ${i.message}`).join('; ')}` }
@@ -117,13 +122,9 @@ export type DeadLetterOutcome =
 
 /** Parses a message of the dead-letter stream (a structural check: only the adapters write there). */
 export function parseDeadLetter(raw: Raw): { letter: DeadLetter } | { error: string } {
-  if (raw.value === null) return { error: 'empty message' }
-  let value: unknown
-  try {
-    value = JSON.parse(raw.value.toString())
-  } catch {
-    return { error: 'message is not JSON' }
-  }
+  const json = readJson(raw)
+  if ('error' in json) return json
+  const value = json.value
   const v = value as Partial<Record<keyof DeadLetter, unknown>> | null
   const ok =
     typeof v === 'object' &&

@@ -6,6 +6,7 @@ import {
   type Collection,
   type DocumentStore,
   type Logger,
+  OutboxListeners,
   type StoreHealth,
 } from '@tingjian/store'
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3'
@@ -33,13 +34,15 @@ class EmbeddedDocumentStore implements EmbeddedStore, CollectionHost {
   readonly adapter = 'embedded' as const
   readonly #collections = new Map<string, EmbeddedCollection<object>>()
   readonly #statements = new Map<string, Statement>()
-  readonly #listeners = new Set<(collection: string) => void>()
+  readonly #listeners: OutboxListeners
 
   constructor(
     readonly db: Database,
     readonly path: string,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.#listeners = new OutboxListeners(log)
+  }
 
   statement(sql: string): Statement {
     let s = this.#statements.get(sql)
@@ -74,20 +77,11 @@ class EmbeddedDocumentStore implements EmbeddedStore, CollectionHost {
   }
 
   onOutboxWrite(listener: (collection: string) => void): () => void {
-    this.#listeners.add(listener)
-    return () => {
-      this.#listeners.delete(listener)
-    }
+    return this.#listeners.add(listener)
   }
 
   notifyOutbox(collection: string): void {
-    for (const listener of this.#listeners) {
-      try {
-        listener(collection)
-      } catch (err) {
-        this.log.error({ err, collection }, 'outbox listener failed')
-      }
-    }
+    this.#listeners.notify(collection)
   }
 
   async health(): Promise<StoreHealth> {

@@ -5,6 +5,7 @@ import {
   type DocumentStore,
   isCollectionName,
   type Logger,
+  OutboxListeners,
   type StoreHealth,
 } from '@tingjian/store'
 import { type Db, MongoClient } from 'mongodb'
@@ -45,7 +46,7 @@ export function redactUrl(url: string): string {
 class MongoDocumentStore implements MongoStore, CollectionHost {
   readonly adapter = 'mongo' as const
   readonly #collections = new Map<string, MongoCollection<object>>()
-  readonly #listeners = new Set<(collection: string) => void>()
+  readonly #listeners: OutboxListeners
   readonly #mutex: KeyedMutex | null
   #closed = false
 
@@ -60,6 +61,7 @@ class MongoDocumentStore implements MongoStore, CollectionHost {
     // FerretDB v1 applies an update as read-then-write inside the server, so two writes of one document
     // can lose each other. Within this process we queue them; MongoDB needs no help.
     this.#mutex = server === 'ferretdb' ? new KeyedMutex() : null
+    this.#listeners = new OutboxListeners(log)
   }
 
   collection<T extends object>(name: string): Collection<T> {
@@ -82,20 +84,11 @@ class MongoDocumentStore implements MongoStore, CollectionHost {
   }
 
   onOutboxWrite(listener: (collection: string) => void): () => void {
-    this.#listeners.add(listener)
-    return () => {
-      this.#listeners.delete(listener)
-    }
+    return this.#listeners.add(listener)
   }
 
   notifyOutbox(collection: string): void {
-    for (const listener of this.#listeners) {
-      try {
-        listener(collection)
-      } catch (err) {
-        this.log.error({ err, collection }, 'outbox listener failed')
-      }
-    }
+    this.#listeners.notify(collection)
   }
 
   exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {

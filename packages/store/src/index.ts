@@ -1,3 +1,4 @@
+export { OutboxListeners } from './outbox-listeners.ts'
 export * from './port.ts'
 export {
   assertCollectionName,
