@@ -1,6 +1,13 @@
-// The platform's event catalogue. Each service's events are defined here, next to each other, so that
-// the catalogue is one document. Event type names are part of the wire contract: renaming one is a new
-// event (and a migration for the consumers of the old one).
+// The platform's event catalogue. Each service's events are defined in events/<service>.ts and collected
+// here, so that the catalogue is one document. Event type names are part of the wire contract: renaming
+// one is a new event (and a migration for the consumers of the old one).
 import { EventCatalogue } from './catalogue.ts'
+import { defineIdentityEvents } from './events/identity.ts'
+import { defineMailboxEvents } from './events/mailbox.ts'
+import { defineTrackingEvents } from './events/tracking.ts'
 
 export const catalogue = new EventCatalogue()
+
+export const IdentityEvents = defineIdentityEvents(catalogue)
+export const MailboxEvents = defineMailboxEvents(catalogue)
+export const TrackingEvents = defineTrackingEvents(catalogue)

@@ -21,7 +21,8 @@ export {
   type Static,
   type TSchema,
 } from './envelope.ts'
-export { catalogue } from './events.ts'
+export * from './events/common.ts'
+export { catalogue, IdentityEvents, MailboxEvents, TrackingEvents } from './events.ts'
 export { DEFAULT_NAMESPACE, isSource, SOURCES, type Source, type Stream, topicName } from './topics.ts'
 export { UUID_V7, uuidv7 } from './uuid.ts'
 export { breakingChanges, checkAgainstSnapshot, type SchemaSnapshot } from './versioning.ts'

@@ -1,19 +1,11 @@
 // Staff authentication and access rules. Every route declares who may call it (`config.access`); a route
 // without a rule fails at start-up, so access is denied unless a rule grants it.
 import fastifyJwt from '@fastify/jwt'
+import { ROLES } from '@tingjian/contracts'
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
 import { Errors } from './problem.ts'
 
-export const ROLES = [
-  'admin',
-  'dispatcher',
-  'handler',
-  'dept_lead',
-  'supervisor',
-  'callback_agent',
-  'discipline_officer',
-  'hotline_operator',
-] as const
+export { ROLES }
 export type Role = (typeof ROLES)[number]
 
 /** The claims of a staff access token issued by `identity`. */

@@ -1,5 +1,6 @@
 export { type App, type AppOptions, buildApp } from './app.ts'
 export { type AccessRule, hasRole, type JwtConfig, ROLES, type Role, type StaffClaims } from './auth.ts'
+export { type Clock, ManualClock, systemClock } from './clock.ts'
 export { ConfigError, type ConfigProblem, loadConfig, Type } from './config.ts'
 export type { ReadinessCheck } from './health.ts'
 export { createLogger, type Logger, type LoggerConfig, loggerOptions } from './logger.ts'

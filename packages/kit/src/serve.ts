@@ -28,6 +28,8 @@ export interface ServeOptions {
   host: string
   port: number
   logger: Logger
+  /** Closed in this order after the app (and everything it closes) has closed: e.g. [bus, store]. */
+  closeAfter?: readonly Closeable[]
   /** Longest a shutdown may take before the process exits anyway (default 25 s, inside Kubernetes' 30 s). */
   shutdownTimeoutMs?: number
 }
@@ -46,6 +48,13 @@ export async function serve(app: FastifyInstance, options: ServeOptions): Promis
     timer.unref()
     try {
       await app.close()
+      for (const r of options.closeAfter ?? []) {
+        try {
+          await r.close()
+        } catch (err) {
+          logger.error({ err, resource: r.name }, 'closing failed')
+        }
+      }
       logger.info('stopped')
       process.exitCode = 0
     } catch (err) {

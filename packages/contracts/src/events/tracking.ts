@@ -1,0 +1,85 @@
+import Type from 'typebox'
+import type { EventCatalogue } from '../catalogue.ts'
+import { CaseStatus, Category, Channel, Id, Timestamp, TrackingCode } from './common.ts'
+
+const CaseRef = {
+  caseId: Id,
+  trackingCode: TrackingCode,
+  channel: Channel,
+  /** The intake item (letter, call…) the case came from. */
+  originId: Id,
+}
+
+export function defineTrackingEvents(c: EventCatalogue) {
+  return {
+    caseChanged: c.define({
+      type: 'tracking.case-changed',
+      version: 1,
+      source: 'tracking',
+      description:
+        'Any action on a case (opened, assigned, signed, replied, closed…): the action and the state after it. For statistics and audit; no personal data.',
+      data: Type.Object({
+        ...CaseRef,
+        action: Type.String({ maxLength: 40 }),
+        status: CaseStatus,
+        previousStatus: Type.Union([CaseStatus, Type.Null()]),
+        category: Category,
+        departmentId: Type.Union([Id, Type.Null()]),
+        assigneeId: Type.Union([Id, Type.Null()]),
+        dueAt: Type.Union([Timestamp, Type.Null()]),
+        escalationLevel: Type.Integer({ minimum: 0, maximum: 3 }),
+        caseVersion: Type.Integer({ minimum: 1 }),
+        actorId: Type.Union([Id, Type.Null()]),
+        at: Timestamp,
+      }),
+    }),
+    caseAssigned: c.define({
+      type: 'tracking.case-assigned',
+      version: 1,
+      source: 'tracking',
+      description:
+        'A case was assigned (派单) to a lead department, perhaps with supporting ones and an assignee.',
+      data: Type.Object({
+        ...CaseRef,
+        subject: Type.String({ maxLength: 200 }),
+        departmentId: Id,
+        supportingDepartmentIds: Type.Array(Id),
+        assigneeId: Type.Union([Id, Type.Null()]),
+        dueAt: Timestamp,
+        at: Timestamp,
+      }),
+    }),
+    caseEscalated: c.define({
+      type: 'tracking.case-escalated',
+      version: 1,
+      source: 'tracking',
+      description:
+        'A step of the escalation ladder: reminder (level 1), supervision 督办 (2), public criticism 通报 (3), or a supervisor escalating by hand.',
+      data: Type.Object({
+        ...CaseRef,
+        subject: Type.String({ maxLength: 200 }),
+        level: Type.Integer({ minimum: 1, maximum: 3 }),
+        kind: Type.Enum(['reminder', 'supervision', 'criticism', 'manual']),
+        departmentId: Type.Union([Id, Type.Null()]),
+        assigneeId: Type.Union([Id, Type.Null()]),
+        dueAt: Type.Union([Timestamp, Type.Null()]),
+        note: Type.Optional(Type.String({ maxLength: 2000 })),
+        at: Timestamp,
+      }),
+    }),
+    caseReplied: c.define({
+      type: 'tracking.case-replied',
+      version: 1,
+      source: 'tracking',
+      description: 'The reply is published to the citizen (after approval, or answered on the spot).',
+      data: Type.Object({
+        ...CaseRef,
+        subject: Type.String({ maxLength: 200 }),
+        departmentId: Type.Union([Id, Type.Null()]),
+        departmentName: Type.Union([Type.String({ maxLength: 100 }), Type.Null()]),
+        text: Type.String({ maxLength: 20_000 }),
+        repliedAt: Timestamp,
+      }),
+    }),
+  }
+}
