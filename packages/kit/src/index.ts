@@ -7,6 +7,7 @@ export { createLogger, type Logger, type LoggerConfig, loggerOptions } from './l
 export { type AdapterConfig, type Adapters, connectAdapters, loadAdapterConfig } from './platform.ts'
 export {
   Errors,
+  FieldErrors,
   PROBLEM_CONTENT_TYPE,
   Problem,
   problem,

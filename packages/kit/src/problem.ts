@@ -37,12 +37,24 @@ export const Errors = {
   ),
   InvalidState: createError('TJ_INVALID_STATE', '%s', 409),
   BadRequest: createError('TJ_BAD_REQUEST', '%s', 400),
+  UnprocessableContent: createError('TJ_UNPROCESSABLE', '%s', 422),
   Unavailable: createError('TJ_UNAVAILABLE', 'Service temporarily unavailable', 503),
+}
+
+/** A 400 that names the fields at fault, in the same shape as schema validation errors. */
+export class FieldErrors extends Error {
+  readonly code = 'TJ_INVALID_FIELDS'
+  readonly statusCode = 400
+  constructor(readonly errors: Array<{ path: string; message: string }>) {
+    super('The request is invalid; see errors')
+    this.name = 'FieldErrors'
+  }
 }
 
 /** Slugs of the problem type per code; a code not listed gets its own lower-case slug. */
 const SLUGS: Record<string, string> = {
   FST_ERR_VALIDATION: 'validation',
+  TJ_INVALID_FIELDS: 'validation',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid-json',
@@ -120,7 +132,8 @@ function fromError(error: FastifyError, request: FastifyRequest): Problem {
   if (error instanceof InvalidQueryError) return problem(request, 400, 'TJ_INVALID_QUERY', error.message)
   const status = error.statusCode ?? 500
   if (status >= 400 && status < 500) {
-    return problem(request, status, error.code ?? `HTTP_${status}`, error.message)
+    const errors = (error as FastifyError & { errors?: Problem['errors'] }).errors
+    return problem(request, status, error.code ?? `HTTP_${status}`, error.message, errors ? { errors } : {})
   }
   if (status === 503)
     return problem(request, 503, error.code ?? 'TJ_UNAVAILABLE', 'Service temporarily unavailable')

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify'
 import type { Logger } from './logger.ts'
 
 export interface Closeable {
-  name: string
+  /** For the log line when closing fails. */
+  name?: string
   close(): Promise<void>
 }
 
@@ -52,7 +53,7 @@ export async function serve(app: FastifyInstance, options: ServeOptions): Promis
         try {
           await r.close()
         } catch (err) {
-          logger.error({ err, resource: r.name }, 'closing failed')
+          logger.error({ err, resource: r.name ?? 'resource' }, 'closing failed')
         }
       }
       logger.info('stopped')

@@ -1,0 +1,119 @@
+import { MailboxEvents, uuidv7 } from '@tingjian/contracts'
+import { type App, type Clock, Errors, FieldErrors, Problem } from '@tingjian/kit'
+import { type Collection, StoreConflictError } from '@tingjian/store'
+import { accessKeyHash, newAccessKey, newTrackingCode, sameHash, sha256 } from '../domain/identifiers.ts'
+import { type PreparedLetter, prepareLetter, requestFingerprint } from '../domain/letter.ts'
+import { LetterReceipt, SubmitLetter } from '../schemas/letters.ts'
+
+export interface Letter extends PreparedLetter {
+  trackingCode: string
+  accessKeyHash: string
+  submittedAt: string
+  /** sha256 of the Idempotency-Key header, when the client sent one. */
+  idempotencyKeyHash?: string
+  requestFingerprint: string
+}
+
+export interface LetterRoutesDeps {
+  letters: Collection<Letter>
+  clock: Clock
+  /** Derives the access key again for an idempotent retry, so that no key is ever stored in clear. */
+  secret: Buffer
+  /** Submissions per minute per client address. */
+  rateLimitPerMinute: number
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/
+const MAX_CODE_ATTEMPTS = 5
+
+export function letterRoutes(app: App, deps: LetterRoutesDeps): void {
+  app.post(
+    '/api/v1/mailbox/letters',
+    {
+      config: { access: 'public', rateLimit: { max: deps.rateLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        summary: "Submit a letter to the director's mailbox",
+        description:
+          'Answers with a tracking code and an access key, shown once. An Idempotency-Key header makes a retry return the same answer.',
+        headers: {
+          type: 'object',
+          properties: { 'idempotency-key': { type: 'string', pattern: IDEMPOTENCY_KEY.source } },
+        },
+        body: SubmitLetter,
+        response: { 201: LetterReceipt, 400: Problem, 409: Problem, 422: Problem, 429: Problem },
+      },
+    },
+    async (request, reply) => {
+      const prepared = prepareLetter(request.body)
+      if ('errors' in prepared) throw new FieldErrors(prepared.errors)
+      const header = request.headers['idempotency-key']
+      const keyHash = typeof header === 'string' ? sha256(header) : undefined
+      const fingerprint = requestFingerprint(request.body)
+
+      for (let attempt = 1; ; attempt++) {
+        const letterId = uuidv7()
+        const accessKey = newAccessKey(deps.secret, keyHash ? { keyHash, letterId } : undefined)
+        const now = deps.clock.now()
+        const letter: Letter = {
+          ...prepared.letter,
+          trackingCode: newTrackingCode(),
+          accessKeyHash: accessKeyHash(accessKey),
+          submittedAt: now.toISOString(),
+          ...(keyHash ? { idempotencyKeyHash: keyHash } : {}),
+          requestFingerprint: fingerprint,
+        }
+        const event = MailboxEvents.letterSubmitted.create({
+          subject: letterId,
+          correlationId: request.id,
+          occurredAt: now,
+          data: {
+            letterId,
+            trackingCode: letter.trackingCode,
+            accessKeyHash: letter.accessKeyHash,
+            category: letter.category,
+            subject: letter.subject,
+            body: letter.body,
+            anonymous: letter.anonymous,
+            citizen: letter.citizen,
+            consentToPublish: letter.consentToPublish,
+            locale: letter.locale,
+            submittedAt: letter.submittedAt,
+          },
+        })
+        try {
+          await deps.letters.insert(letterId, letter, { events: [event], now })
+          request.log.info({ letterId, category: letter.category }, 'letter submitted')
+          return reply
+            .code(201)
+            .send({ letterId, trackingCode: letter.trackingCode, accessKey, submittedAt: letter.submittedAt })
+        } catch (err) {
+          if (!(err instanceof StoreConflictError) || err.kind !== 'duplicate') throw err
+          if (keyHash && err.index === 'idempotency_key') {
+            return reply
+              .code(201)
+              .header('idempotent-replayed', 'true')
+              .send(await replay(deps, keyHash, fingerprint))
+          }
+          // a tracking code already in use (about one in 10^15 per pair): draw another
+          if (attempt >= MAX_CODE_ATTEMPTS) throw err
+        }
+      }
+    },
+  )
+}
+
+/** The answer to the first request with this key, or a refusal when the key came with another letter. */
+async function replay(deps: LetterRoutesDeps, keyHash: string, fingerprint: string): Promise<LetterReceipt> {
+  const page = await deps.letters.find({ idempotencyKeyHash: keyHash }, { limit: 1 })
+  const existing = page.items[0]
+  if (!existing) throw new Errors.Conflict('The same Idempotency-Key is being used by a request in progress')
+  if (!sameHash(existing.requestFingerprint, fingerprint)) {
+    throw new Errors.UnprocessableContent('This Idempotency-Key was used for a different letter')
+  }
+  return {
+    letterId: existing._id,
+    trackingCode: existing.trackingCode,
+    accessKey: newAccessKey(deps.secret, { keyHash, letterId: existing._id }),
+    submittedAt: existing.submittedAt,
+  }
+}

@@ -1,0 +1,33 @@
+import type { EventEnvelope } from '@tingjian/contracts'
+import { ManualClock } from '@tingjian/kit'
+import { type AdapterKind, capturedLogger, testAdapters, uniqueName } from '@tingjian/testkit'
+import type { Test } from 'tap'
+import { buildMailbox } from '../src/app.ts'
+
+export async function mailbox(t: Test, kind: AdapterKind = 'embedded') {
+  const { logger, lines } = capturedLogger()
+  const { bus, store } = await testAdapters(t, kind, 'mailbox', logger)
+  const clock = new ManualClock('2026-03-02T02:00:00.000Z')
+  const app = await buildMailbox({ logger, bus, store, clock, submissionsPerMinute: 10_000 })
+  t.teardown(() => app.close())
+  await app.ready()
+  const events: EventEnvelope[] = []
+  const sub = await bus.subscribe({ group: uniqueName('g'), streams: ['mailbox'] }, async (e) => {
+    events.push(e)
+  })
+  await sub.ready()
+  t.teardown(() => sub.close())
+  return { app, bus, store, clock, events, lines }
+}
+
+export const validLetter = () => ({
+  category: 'complaint',
+  subject: '办理护照等待时间过长',
+  body: '我于三月一日在出入境大厅办理护照，排队等候超过四个小时，希望改进。',
+  anonymous: false,
+  name: '张三',
+  phone: '138 1234 5678',
+  email: 'Zhang.San@Example.com',
+  idNumber: '11010519491231002X',
+  consentToPublish: true,
+})

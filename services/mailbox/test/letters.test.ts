@@ -1,0 +1,144 @@
+import { MailboxEvents } from '@tingjian/contracts'
+import { PROBLEM_CONTENT_TYPE } from '@tingjian/kit'
+import { eventually, PERSONAL_DATA } from '@tingjian/testkit'
+import t from 'tap'
+import { accessKeyHash, TRACKING_ALPHABET } from '../src/domain/identifiers.ts'
+import { mailbox, validLetter } from './helpers.ts'
+
+t.test('a letter is stored, answered with a tracking code and a one-time key, and announced', async (t) => {
+  const { app, store, events, lines } = await mailbox(t)
+  const res = await app.inject({ method: 'POST', url: '/api/v1/mailbox/letters', payload: validLetter() })
+  t.equal(res.statusCode, 201)
+  const receipt = res.json()
+  t.match(receipt.trackingCode, new RegExp(`^[${TRACKING_ALPHABET}]{10}$`))
+  t.ok(receipt.accessKey.length >= 32)
+  t.equal(receipt.submittedAt, '2026-03-02T02:00:00.000Z')
+
+  const stored = await store
+    .collection<{ accessKeyHash: string; citizen: { phone: string } }>('letters')
+    .get(receipt.letterId)
+  t.equal(stored?.accessKeyHash, accessKeyHash(receipt.accessKey), 'only the hash of the key is kept')
+  t.notOk(JSON.stringify(stored).includes(receipt.accessKey))
+  t.equal(stored?.citizen.phone, '13812345678', 'phone normalised')
+
+  await eventually(async () => events.length === 1)
+  const event = events[0]
+  t.ok(event && MailboxEvents.letterSubmitted.is(event))
+  if (event && MailboxEvents.letterSubmitted.is(event)) {
+    t.equal(event.subject, receipt.letterId)
+    t.equal(event.data.trackingCode, receipt.trackingCode)
+    t.equal(event.data.citizen.email, 'zhang.san@example.com')
+    t.equal(event.correlationId, res.headers['x-request-id'])
+  }
+  t.notOk(
+    lines.some((l) => PERSONAL_DATA.test(l)),
+    'no personal data in the logs',
+  )
+})
+
+t.test('anonymous letters carry no identity', async (t) => {
+  const { app } = await mailbox(t)
+  const { name, phone, idNumber, ...rest } = validLetter()
+  void name
+  void phone
+  void idNumber
+  const ok = await app.inject({
+    method: 'POST',
+    url: '/api/v1/mailbox/letters',
+    payload: { ...rest, anonymous: true },
+  })
+  t.equal(ok.statusCode, 201)
+  const bad = await app.inject({
+    method: 'POST',
+    url: '/api/v1/mailbox/letters',
+    payload: { ...rest, anonymous: true, phone: '13812345678' },
+  })
+  t.equal(bad.statusCode, 400)
+  t.same(bad.json().errors, [{ path: 'body/phone', message: 'must be absent in an anonymous letter' }])
+})
+
+t.test(
+  'Idempotency-Key: a retry gets the same answer; another letter under the key is refused',
+  async (t) => {
+    const { app, store, events } = await mailbox(t)
+    const send = (payload: object) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/mailbox/letters',
+        headers: { 'idempotency-key': 'retry-0123456789' },
+        payload,
+      })
+    const first = await send(validLetter())
+    const again = await send(validLetter())
+    t.equal(first.statusCode, 201)
+    t.equal(again.statusCode, 201)
+    t.same(again.json(), first.json(), 'same letter id, tracking code and access key')
+    t.equal(again.headers['idempotent-replayed'], 'true')
+    const other = await send({ ...validLetter(), subject: '另一封信' })
+    t.equal(other.statusCode, 422)
+    t.equal(other.headers['content-type'], PROBLEM_CONTENT_TYPE)
+    t.equal(await store.collection('letters').count(), 1)
+    await eventually(async () => events.length >= 1)
+    await new Promise((r) => setTimeout(r, 300))
+    t.equal(events.length, 1, 'announced once')
+  },
+)
+
+t.test('bad input gets a 400 problem naming the field, and stores nothing', async (t) => {
+  const { app, store } = await mailbox(t)
+  const cases: Array<[string, Record<string, unknown>]> = [
+    ['unknown category', { category: 'threat' }],
+    ['blank subject', { subject: '   ' }],
+    ['short body', { body: 'short' }],
+    ['body with control characters', { body: `有问题\u0000\u0007的内容，超过十个字符的正文` }],
+    ['subject with a bidi override', { subject: '护照\u202e问题' }],
+    ['over-long body', { body: '长'.repeat(10_001) }],
+    ['bad mobile', { phone: '12345678901' }],
+    ['letters in the phone', { phone: '138abc45678' }],
+    ['bad ID check digit', { idNumber: '110105194912310021' }],
+    ['impossible birth date', { idNumber: '110105194902300028' }],
+    ['bad e-mail', { email: 'not-an-address' }],
+    ['named without a name', { name: undefined }],
+    ['unknown field', { isAdmin: true }],
+    ['operator in a value', { subject: { $gt: '' } }],
+    ['object where a string goes', { name: { first: 'a' } }],
+    ['string where a boolean goes', { anonymous: 'no' }],
+    ['prototype pollution', JSON.parse('{"__proto__": {"polluted": true}}')],
+  ]
+  for (const [label, change] of cases) {
+    const payload: Record<string, unknown> = { ...validLetter(), ...change }
+    for (const [k, v] of Object.entries(change)) if (v === undefined) delete payload[k]
+    const res = await app.inject({ method: 'POST', url: '/api/v1/mailbox/letters', payload })
+    t.equal(res.statusCode, 400, label)
+    t.equal(res.headers['content-type'], PROBLEM_CONTENT_TYPE, `${label}: problem+json`)
+  }
+  const raw = await app.inject({
+    method: 'POST',
+    url: '/api/v1/mailbox/letters',
+    headers: { 'content-type': 'application/json' },
+    payload: '{"category":',
+  })
+  t.equal(raw.statusCode, 400, 'malformed JSON')
+  const big = await app.inject({
+    method: 'POST',
+    url: '/api/v1/mailbox/letters',
+    payload: { ...validLetter(), body: 'x'.repeat(400_000) },
+  })
+  t.equal(big.statusCode, 413, 'body over the limit')
+  const form = await app.inject({
+    method: 'POST',
+    url: '/api/v1/mailbox/letters',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: 'category=complaint',
+  })
+  t.equal(form.statusCode, 415, 'wrong content type')
+  t.equal(({} as Record<string, unknown>).polluted, undefined)
+  t.equal(await store.collection('letters').count(), 0, 'nothing stored')
+})
+
+t.test('on Kafka and FerretDB too', async (t) => {
+  const { app, events } = await mailbox(t, 'distributed')
+  const res = await app.inject({ method: 'POST', url: '/api/v1/mailbox/letters', payload: validLetter() })
+  t.equal(res.statusCode, 201)
+  await eventually(async () => events.some((e) => e.subject === res.json().letterId))
+})
