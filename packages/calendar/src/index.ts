@@ -1,0 +1,18 @@
+export { createCalendar, MAX_WORKING_DAYS, SHANGHAI_OFFSET_MINUTES } from './calendar.ts'
+export { CN_2025, CN_2026, NATIONAL_YEARS } from './data/index.ts'
+export { InvalidCalendarDataError, InvalidDayError } from './errors.ts'
+export { isLocalDate, type LocalDate, parseLocalDate } from './local-date.ts'
+export { MAX_RANGE_DAYS } from './tables.ts'
+export type {
+  CalendarOptions,
+  Coverage,
+  DayInfo,
+  DayInput,
+  DayKind,
+  DayName,
+  HolidayPeriod,
+  RegionDays,
+  RegionOverrides,
+  WorkingDayCalendar,
+  YearData,
+} from './types.ts'
