@@ -1,0 +1,85 @@
+// The notifications service as a Fastify app: the deliveries API and the `notifications` consumer group.
+import type { EventBus, RetryPolicy, Subscription } from '@tingjian/bus'
+import {
+  type App,
+  buildApp,
+  type Clock,
+  closeInOrder,
+  type JwtConfig,
+  type Logger,
+  type ReadinessCheck,
+} from '@tingjian/kit'
+import type { DocumentStore } from '@tingjian/store'
+import type { Channel, ChannelKind } from './channels/channel.ts'
+import { CONSUMER_GROUP, notificationsHandler, STREAMS } from './consumers/notifications.ts'
+import { Deliveries, type SendPolicy } from './deliveries.ts'
+import { Directory } from './directory.ts'
+import { deliveryRoutes } from './routes/deliveries.ts'
+
+export const SERVICE = 'notifications'
+
+export interface NotificationsDeps {
+  logger: Logger
+  bus: EventBus
+  store: DocumentStore
+  /** The channels that can send; a message for a channel that is missing is recorded as failed. */
+  channels: Partial<Record<ChannelKind, Channel>>
+  clock: Clock
+  jwt: JwtConfig
+  webUrl: string
+  /** Consumer group (default `notifications`). Kafka groups are not namespaced, so tests pass their own. */
+  group?: string
+  sendPolicy?: SendPolicy
+  /** The bus's retries of an event whose handling failed (default: the bus's). */
+  retry?: RetryPolicy
+  readiness?: readonly ReadinessCheck[]
+  trustProxy?: boolean
+  rateLimit?: { max: number } | false
+  bodyLimit?: number
+}
+
+export async function buildNotifications(deps: NotificationsDeps): Promise<App> {
+  const app = await buildApp({
+    service: SERVICE,
+    logger: deps.logger,
+    jwt: deps.jwt,
+    readiness: deps.readiness ?? [],
+    ...(deps.trustProxy !== undefined ? { trustProxy: deps.trustProxy } : {}),
+    ...(deps.rateLimit !== undefined ? { rateLimit: deps.rateLimit } : {}),
+    ...(deps.bodyLimit !== undefined ? { bodyLimit: deps.bodyLimit } : {}),
+  })
+
+  const directory = new Directory(deps.store)
+  const deliveries = new Deliveries({
+    store: deps.store,
+    channels: deps.channels,
+    clock: deps.clock,
+    ...(deps.sendPolicy ? { policy: deps.sendPolicy } : {}),
+  })
+  await directory.ensureIndexes()
+  await deliveries.ensureIndexes()
+
+  deliveryRoutes(app, deliveries)
+
+  const log = deps.logger.child({ service: SERVICE })
+  const subscription: Subscription = await deps.bus.subscribe(
+    {
+      group: deps.group ?? CONSUMER_GROUP,
+      streams: [...STREAMS],
+      ...(deps.retry ? { retry: deps.retry } : {}),
+    },
+    notificationsHandler({ directory, deliveries, logger: log, webUrl: deps.webUrl }),
+  )
+  // Consumers first (the event in hand finishes), then the channels it sends through.
+  closeInOrder(app, [
+    { name: 'subscription', close: () => subscription.close() },
+    ...Object.values(deps.channels).map((c) => ({ name: `channel-${c.kind}`, close: () => c.close() })),
+  ])
+  try {
+    await subscription.ready()
+  } catch (err) {
+    await app.close()
+    throw err
+  }
+  return app
+}

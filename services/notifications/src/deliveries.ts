@@ -1,0 +1,235 @@
+// Delivery records: one per (event, channel, recipient), so that an event delivered again by the bus
+// sends nothing twice. A record is claimed by inserting it (pending), the message is sent, then the record
+// is marked sent (and its copy of the message dropped) or failed (kept, for the retry endpoint).
+//
+// The at-least-once gap: a crash after the SMTP server accepted a message and before the record was marked
+// sent leaves it pending; the redelivered event then sends that message once more. Marking first would
+// lose the message instead, and a citizen's answer that is never sent is the worse failure.
+
+import type { Logger } from '@tingjian/bus'
+import { backoffMs } from '@tingjian/contracts'
+import type { Clock } from '@tingjian/kit'
+import { type Collection, type DocumentStore, StoreConflictError, type Stored } from '@tingjian/store'
+import { type Channel, ChannelError, type ChannelKind, type OutgoingMessage } from './channels/channel.ts'
+import { COLLECTIONS } from './directory.ts'
+import { addressHash, deliveryId, maskAddress } from './domain/privacy.ts'
+
+export type DeliveryStatus = 'pending' | 'sent' | 'failed'
+export type NotificationKind = 'receipt' | 'reply' | 'assignment' | 'escalation'
+
+export interface DeliveryDoc {
+  eventId: string
+  eventType: string
+  kind: NotificationKind
+  channel: ChannelKind
+  audience: 'citizen' | 'staff'
+  /** The staff member's id; null for citizens. */
+  userId: string | null
+  trackingCode: string | null
+  recipientHash: string
+  recipientMasked: string
+  status: DeliveryStatus
+  attempts: number
+  /** A coded reason without personal data, e.g. `smtp ECONNECTION`. */
+  lastError: string | null
+  lastAttemptAt: string | null
+  sentAt: string | null
+  providerId: string | null
+  /** The rendered message while it is not sent yet (for retries); removed once it is sent. */
+  message: OutgoingMessage | null
+}
+
+export interface Notification {
+  kind: NotificationKind
+  channel: ChannelKind
+  audience: 'citizen' | 'staff'
+  userId: string | null
+  trackingCode: string | null
+  message: OutgoingMessage
+}
+
+export interface SendPolicy {
+  /** Attempts per message within one handling of an event (the bus retries the event after that). */
+  attempts: number
+  initialBackoffMs: number
+  maxBackoffMs: number
+}
+
+export const DEFAULT_SEND_POLICY: SendPolicy = { attempts: 3, initialBackoffMs: 500, maxBackoffMs: 5_000 }
+
+/** Thrown by a handler when a message could not be sent: the bus retries the event, then dead-letters it. */
+export class DeliveryFailedError extends Error {
+  readonly code = 'TJ_DELIVERY_FAILED'
+  constructor(eventId: string, failed: number, total: number) {
+    super(`${failed} of ${total} deliveries failed for event ${eventId}`)
+    this.name = 'DeliveryFailedError'
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+export class Deliveries {
+  readonly records: Collection<DeliveryDoc>
+  readonly #channels: Partial<Record<ChannelKind, Channel>>
+  readonly #clock: Clock
+  readonly #policy: SendPolicy
+
+  constructor(deps: {
+    store: DocumentStore
+    channels: Partial<Record<ChannelKind, Channel>>
+    clock: Clock
+    policy?: SendPolicy
+  }) {
+    this.records = deps.store.collection<DeliveryDoc>(COLLECTIONS.deliveries)
+    this.#channels = deps.channels
+    this.#clock = deps.clock
+    this.#policy = deps.policy ?? DEFAULT_SEND_POLICY
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.records.ensureIndexes([
+      {
+        keys: [
+          ['status', 1],
+          ['createdAt', -1],
+        ],
+        name: 'status_created',
+      },
+      { keys: [['eventId', 1]], name: 'by_event' },
+    ])
+  }
+
+  /**
+   * Sends each notification of one event once. Throws DeliveryFailedError when any could not be sent
+   * (after the others were tried), so that the event is retried and, in the end, dead-lettered.
+   */
+  async deliver(
+    event: { id: string; type: string },
+    notifications: readonly Notification[],
+    log: Logger,
+  ): Promise<void> {
+    let failed = 0
+    const seen = new Set<string>()
+    for (const n of notifications) {
+      const hash = addressHash(n.message.to)
+      const id = deliveryId(event.id, n.channel, hash)
+      // Two roles of one person, or two people sharing an address: one message.
+      if (seen.has(id)) continue
+      seen.add(id)
+      const record = await this.#claim(id, event, n, hash)
+      if (!record) {
+        log.info({ deliveryId: id, kind: n.kind }, 'already sent; skipped')
+        continue
+      }
+      const done = await this.#send(record, log)
+      if (done.status !== 'sent') failed++
+    }
+    if (failed > 0) throw new DeliveryFailedError(event.id, failed, seen.size)
+  }
+
+  /** Sends a record again (the retry endpoint). Answers the record after the attempt, sent or failed. */
+  async retry(id: string, log: Logger): Promise<Stored<DeliveryDoc> | null> {
+    const record = await this.records.get(id)
+    if (!record || record.status === 'sent') return record
+    return this.#send(record, log)
+  }
+
+  /** Inserts the pending record; null when an earlier handling already sent it. */
+  async #claim(
+    id: string,
+    event: { id: string; type: string },
+    n: Notification,
+    hash: string,
+  ): Promise<Stored<DeliveryDoc> | null> {
+    try {
+      return await this.records.insert(
+        id,
+        {
+          eventId: event.id,
+          eventType: event.type,
+          kind: n.kind,
+          channel: n.channel,
+          audience: n.audience,
+          userId: n.userId,
+          trackingCode: n.trackingCode,
+          recipientHash: hash,
+          recipientMasked: maskAddress(n.message.to),
+          status: 'pending',
+          attempts: 0,
+          lastError: null,
+          lastAttemptAt: null,
+          sentAt: null,
+          providerId: null,
+          message: n.message,
+        },
+        { now: this.#clock.now() },
+      )
+    } catch (err) {
+      if (!(err instanceof StoreConflictError && err.kind === 'duplicate')) throw err
+    }
+    const existing = await this.records.get(id)
+    // Pending (a crash mid-send) or failed (an earlier handling gave up): try again.
+    return existing && existing.status !== 'sent' ? existing : null
+  }
+
+  async #send(record: Stored<DeliveryDoc>, log: Logger): Promise<Stored<DeliveryDoc>> {
+    const ctx = { deliveryId: record._id, kind: record.kind, channel: record.channel }
+    const channel = this.#channels[record.channel]
+    const message = record.message
+    let attempts = record.attempts
+    let lastError: string
+    if (!channel) lastError = `channel ${record.channel} is not configured`
+    else if (!message) lastError = 'message missing'
+    else {
+      for (let i = 1; ; i++) {
+        attempts++
+        try {
+          const { providerId } = await channel.send(message)
+          const now = this.#clock.now()
+          const sent = await this.#write(record._id, (current) => ({
+            ...current,
+            status: 'sent',
+            attempts,
+            lastError: null,
+            lastAttemptAt: now.toISOString(),
+            sentAt: now.toISOString(),
+            providerId,
+            message: null,
+          }))
+          log.info({ ...ctx, attempts }, 'notification sent')
+          return sent
+        } catch (err) {
+          const e = err instanceof ChannelError ? err : new ChannelError('EUNKNOWN', 'send failed', true)
+          lastError = e.message
+          if (!e.transient || i >= this.#policy.attempts) break
+          log.warn({ ...ctx, attempt: i, error: e.message }, 'send failed; retrying')
+          await sleep(backoffMs(i, this.#policy.initialBackoffMs, this.#policy.maxBackoffMs))
+        }
+      }
+    }
+    const now = this.#clock.now().toISOString()
+    const failed = await this.#write(record._id, (current) => ({
+      ...current,
+      status: 'failed',
+      attempts,
+      lastError,
+      lastAttemptAt: now,
+    }))
+    log.error({ ...ctx, attempts, error: lastError }, 'notification failed')
+    return failed
+  }
+
+  /** Writes a change on the freshest version (another handling may have touched the record meanwhile). */
+  async #write(id: string, change: (current: DeliveryDoc) => DeliveryDoc): Promise<Stored<DeliveryDoc>> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.records.get(id)
+      if (!current) throw new Error(`delivery ${id} vanished`)
+      try {
+        return await this.records.update(id, current.version, change(current), { now: this.#clock.now() })
+      } catch (err) {
+        if (err instanceof StoreConflictError && err.kind === 'stale' && attempt < 5) continue
+        throw err
+      }
+    }
+  }
+}

@@ -1,0 +1,17 @@
+// The service's own configuration variables (besides ServerConfig and AdapterConfig from the kit).
+import { Type } from '@tingjian/kit'
+import type { Static } from 'typebox'
+
+export const NotificationsConfig = Type.Object({
+  SMTP_HOST: Type.String({ default: '127.0.0.1', description: 'SMTP server' }),
+  SMTP_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 1025 }),
+  SMTP_SECURE: Type.Boolean({ default: false, description: 'TLS from the start (port 465)' }),
+  SMTP_USER: Type.Optional(Type.String()),
+  SMTP_PASS: Type.Optional(Type.String()),
+  SMTP_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10_000 }),
+  MAIL_FROM: Type.String({ default: '听见 <noreply@tingjian.localhost>', description: 'the From header' }),
+  WEB_URL: Type.String({ default: 'http://127.0.0.1:3000', description: 'public site linked from mails' }),
+  SEND_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 10, default: 3 }),
+  SEND_BACKOFF_MS: Type.Integer({ minimum: 0, default: 500 }),
+})
+export type NotificationsConfig = Static<typeof NotificationsConfig>

@@ -1,0 +1,71 @@
+// Process concerns of the notifications service: configuration, logger, adapters, listen, shutdown.
+import {
+  ConfigError,
+  connectAdapters,
+  createLogger,
+  loadAdapterConfig,
+  loadConfig,
+  ServerConfig,
+  serve,
+  systemClock,
+  Type,
+} from '@tingjian/kit'
+import { buildNotifications, SERVICE } from './app.ts'
+import { EmailChannel } from './channels/email.ts'
+import { NotificationsConfig } from './schemas/config.ts'
+
+const Config = Type.Object({
+  ...ServerConfig.properties,
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3004 }),
+  ...NotificationsConfig.properties,
+})
+
+const config = loadConfig(Config, process.env)
+const adapterConfig = loadAdapterConfig(process.env)
+if (!config.JWT_PUBLIC_KEY) {
+  throw new ConfigError([
+    { variable: 'JWT_PUBLIC_KEY', problem: 'is required (the deliveries API is for staff)' },
+  ])
+}
+
+const logger = createLogger({ level: config.LOG_LEVEL, name: SERVICE })
+const { bus, store, readiness } = await connectAdapters(SERVICE, adapterConfig, logger)
+
+const email = new EmailChannel({
+  host: config.SMTP_HOST,
+  port: config.SMTP_PORT,
+  secure: config.SMTP_SECURE,
+  ...(config.SMTP_USER ? { user: config.SMTP_USER } : {}),
+  ...(config.SMTP_PASS ? { pass: config.SMTP_PASS } : {}),
+  from: config.MAIL_FROM,
+  connectionTimeoutMs: config.SMTP_TIMEOUT_MS,
+})
+
+const app = await buildNotifications({
+  logger,
+  bus,
+  store,
+  channels: { email },
+  clock: systemClock,
+  jwt: { publicKey: config.JWT_PUBLIC_KEY, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+  webUrl: config.WEB_URL,
+  sendPolicy: {
+    attempts: config.SEND_ATTEMPTS,
+    initialBackoffMs: config.SEND_BACKOFF_MS,
+    maxBackoffMs: Math.max(config.SEND_BACKOFF_MS, 5_000),
+  },
+  readiness,
+  trustProxy: config.TRUST_PROXY,
+  rateLimit: { max: config.RATE_LIMIT_PER_MINUTE },
+  bodyLimit: config.BODY_LIMIT_BYTES,
+})
+
+await serve(app, {
+  host: config.HOST,
+  port: config.PORT,
+  logger,
+  closeAfter: [
+    { name: 'bus', close: () => bus.close() },
+    { name: 'store', close: () => store.close() },
+  ],
+})

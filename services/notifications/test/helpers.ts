@@ -1,0 +1,221 @@
+// Test fixtures: the app on adapters of its own, e-mail through the real Mailpit, events to publish.
+import { createHash, randomBytes } from 'node:crypto'
+import type { EventBus } from '@tingjian/bus'
+import { IdentityEvents, MailboxEvents, TrackingEvents } from '@tingjian/contracts'
+import { ManualClock, type Role } from '@tingjian/kit'
+import {
+  type AdapterKind,
+  capturedLogger,
+  MAILPIT_API,
+  SMTP_HOST,
+  SMTP_PORT,
+  testAdapters,
+  testJwt,
+  uniqueName,
+} from '@tingjian/testkit'
+import type { Test } from 'tap'
+import { buildNotifications } from '../src/app.ts'
+import type { Channel, OutgoingMessage } from '../src/channels/channel.ts'
+import { EmailChannel } from '../src/channels/email.ts'
+
+export const WEB_URL = 'https://tingjian.example.gov.cn'
+
+export const mailpitChannel = () =>
+  new EmailChannel({ host: SMTP_HOST, port: SMTP_PORT, secure: false, from: '听见 <noreply@example.gov.cn>' })
+
+/** Nothing listens on port 1: every send fails with a connection error. */
+export const closedPortChannel = () =>
+  new EmailChannel({
+    host: '127.0.0.1',
+    port: 1,
+    secure: false,
+    from: '听见 <noreply@example.gov.cn>',
+    connectionTimeoutMs: 2_000,
+  })
+
+/** A channel whose SMTP server a test can swap (an outage, then the repair). */
+export class SwitchableChannel implements Channel {
+  readonly kind = 'email' as const
+  constructor(public current: Channel) {}
+  send(message: OutgoingMessage) {
+    return this.current.send(message)
+  }
+  async close() {
+    await this.current.close()
+  }
+}
+
+export async function notifications(
+  t: Test,
+  options: { kind?: AdapterKind; channel?: Channel; fastFailure?: boolean } = {},
+) {
+  const { logger, lines } = capturedLogger()
+  const { bus, store } = await testAdapters(t, options.kind ?? 'embedded', 'notifications', logger)
+  const clock = new ManualClock('2026-03-02T02:00:00.000Z')
+  const jwt = testJwt()
+  const channel = options.channel ?? mailpitChannel()
+  const app = await buildNotifications({
+    logger,
+    bus,
+    store,
+    channels: { email: channel },
+    clock,
+    jwt: jwt.config,
+    webUrl: WEB_URL,
+    group: uniqueName('notifications'),
+    sendPolicy: { attempts: 2, initialBackoffMs: 10, maxBackoffMs: 50 },
+    ...(options.fastFailure ? { retry: { maxAttempts: 2, initialBackoffMs: 10, maxBackoffMs: 50 } } : {}),
+  })
+  t.teardown(() => app.close())
+  await app.ready()
+  return { app, bus, store, clock, jwt, lines }
+}
+
+export const hex = () => randomBytes(5).toString('hex')
+export const citizenAddress = () => `citizen-${hex()}@example.com`
+export const staffAddress = (who: string) => `${who}-${hex()}@example.com`
+
+const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+export function trackingCode(): string {
+  return [...randomBytes(10)].map((b) => TRACKING_ALPHABET[b % TRACKING_ALPHABET.length]).join('')
+}
+
+export const ACCESS_KEY = 'k3y-Sh0wn-0nce-0n-Scre3n-n0t-mailed'
+export const accessKeyHash = (key: string) => `sha256:${createHash('sha256').update(key).digest('hex')}`
+
+export function letterSubmitted(over: {
+  email?: string
+  trackingCode?: string
+  subject?: string
+  category?: 'complaint' | 'report' | 'suggestion' | 'consultation' | 'praise'
+  locale?: string
+  letterId?: string
+}) {
+  const letterId = over.letterId ?? uniqueName('letter')
+  return MailboxEvents.letterSubmitted.create({
+    subject: letterId,
+    data: {
+      letterId,
+      trackingCode: over.trackingCode ?? trackingCode(),
+      accessKeyHash: accessKeyHash(ACCESS_KEY),
+      category: over.category ?? 'complaint',
+      subject: over.subject ?? '办理护照等待时间过长',
+      body: '我于三月一日在出入境大厅办理护照，排队等候超过四个小时。联系电话 13812345678。',
+      anonymous: false,
+      citizen: { name: '张三', phone: '13812345678', ...(over.email ? { email: over.email } : {}) },
+      consentToPublish: true,
+      ...(over.locale ? { locale: over.locale } : {}),
+      submittedAt: '2026-03-02T02:00:00.000Z',
+    },
+  })
+}
+
+export function userChanged(u: {
+  userId: string
+  email: string | null
+  roles: Role[]
+  departmentId: string | null
+  active?: boolean
+}) {
+  return IdentityEvents.userChanged.create({
+    subject: u.userId,
+    data: {
+      userId: u.userId,
+      username: u.userId,
+      displayName: '李四',
+      email: u.email,
+      roles: u.roles,
+      departmentId: u.departmentId,
+      active: u.active ?? true,
+    },
+  })
+}
+
+export function departmentChanged(departmentId: string, name: string) {
+  return IdentityEvents.departmentChanged.create({
+    subject: departmentId,
+    data: { departmentId, code: departmentId, name, parentId: null, active: true },
+  })
+}
+
+const caseRef = (caseId: string, code: string) => ({
+  caseId,
+  trackingCode: code,
+  channel: 'mailbox' as const,
+  originId: uniqueName('letter'),
+})
+
+export function caseAssigned(c: {
+  caseId: string
+  trackingCode: string
+  departmentId: string
+  assigneeId?: string
+}) {
+  return TrackingEvents.caseAssigned.create({
+    subject: c.caseId,
+    data: {
+      ...caseRef(c.caseId, c.trackingCode),
+      subject: '办理护照等待时间过长',
+      departmentId: c.departmentId,
+      supportingDepartmentIds: [],
+      assigneeId: c.assigneeId ?? null,
+      dueAt: '2026-03-11T16:00:00.000Z',
+      at: '2026-03-02T03:00:00.000Z',
+    },
+  })
+}
+
+export function caseEscalated(c: {
+  caseId: string
+  trackingCode: string
+  departmentId: string
+  level: number
+  kind: 'reminder' | 'supervision' | 'criticism' | 'manual'
+  assigneeId?: string
+  note?: string
+}) {
+  return TrackingEvents.caseEscalated.create({
+    subject: c.caseId,
+    data: {
+      ...caseRef(c.caseId, c.trackingCode),
+      subject: '办理护照等待时间过长',
+      level: c.level,
+      kind: c.kind,
+      departmentId: c.departmentId,
+      assigneeId: c.assigneeId ?? null,
+      dueAt: '2026-03-11T16:00:00.000Z',
+      ...(c.note ? { note: c.note } : {}),
+      at: '2026-03-12T01:00:00.000Z',
+    },
+  })
+}
+
+export function caseReplied(c: {
+  caseId: string
+  trackingCode: string
+  text: string
+  departmentName?: string
+}) {
+  return TrackingEvents.caseReplied.create({
+    subject: c.caseId,
+    data: {
+      ...caseRef(c.caseId, c.trackingCode),
+      subject: '办理护照等待时间过长',
+      departmentId: 'exit-entry',
+      departmentName: c.departmentName ?? '人口与出入境管理局',
+      text: c.text,
+      repliedAt: '2026-03-05T06:00:00.000Z',
+    },
+  })
+}
+
+/** The HTML part of one Mailpit message. */
+export async function mailHtml(id: string): Promise<string> {
+  const res = await fetch(`${MAILPIT_API}/message/${id}`)
+  if (!res.ok) throw new Error(`mailpit message failed: ${res.status}`)
+  return ((await res.json()) as { HTML: string }).HTML
+}
+
+export async function publishAll(bus: EventBus, events: Parameters<EventBus['publish']>[0][]) {
+  for (const e of events) await bus.publish(e)
+}
