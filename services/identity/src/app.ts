@@ -1,0 +1,87 @@
+// buildIdentity: the identity service as an App (departments, staff accounts, login and tokens).
+import { randomBytes } from 'node:crypto'
+import type { EventBus } from '@tingjian/bus'
+import {
+  type App,
+  type AppOptions,
+  buildApp,
+  type Clock,
+  closeInOrder,
+  type JwtConfig,
+  type Logger,
+  type ReadinessCheck,
+  systemClock,
+} from '@tingjian/kit'
+import { type DocumentStore, OutboxRelay } from '@tingjian/store'
+import type { Context } from './context.ts'
+import { collections, ensureIndexes } from './data.ts'
+import { DEFAULT_SCRYPT, hashPassword, type ScryptParams } from './domain/passwords.ts'
+import { authRoutes } from './routes/auth.ts'
+import { departmentRoutes } from './routes/departments.ts'
+import { userRoutes } from './routes/users.ts'
+
+export const SERVICE = 'identity'
+
+export interface IdentityDeps {
+  logger: Logger
+  store: DocumentStore
+  bus: EventBus
+  /** Verifies and signs access tokens: identity is the only service with the private key. */
+  jwt: JwtConfig & { privateKey: string }
+  clock?: Clock
+  bodyLimit?: number
+  rateLimit?: AppOptions['rateLimit']
+  trustProxy?: boolean
+  readiness?: readonly ReadinessCheck[]
+  /**
+   * How a throttled login waits (default: a timer of the given length). Tests pass one that records the
+   * delay and returns at once.
+   */
+  loginDelay?: (ms: number) => Promise<void>
+  /**
+   * Cost of new password hashes (default N=2^15, r=8, p=1). Stored hashes carry their own parameters;
+   * tests lower it to stay fast.
+   */
+  scrypt?: ScryptParams
+  /** The outbox relay's options; false starts none (a test that calls drain() itself). */
+  relay?: { sweepIntervalMs?: number } | false
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+export async function buildIdentity(deps: IdentityDeps): Promise<App> {
+  const clock = deps.clock ?? systemClock
+  const c = collections(deps.store)
+  await ensureIndexes(c)
+
+  const app = await buildApp({
+    service: SERVICE,
+    logger: deps.logger,
+    jwt: deps.jwt,
+    ...(deps.bodyLimit !== undefined ? { bodyLimit: deps.bodyLimit } : {}),
+    ...(deps.rateLimit !== undefined ? { rateLimit: deps.rateLimit } : {}),
+    ...(deps.trustProxy !== undefined ? { trustProxy: deps.trustProxy } : {}),
+    ...(deps.readiness ? { readiness: deps.readiness } : {}),
+  })
+
+  const scrypt = deps.scrypt ?? DEFAULT_SCRYPT
+  const dummyHash = hashPassword(randomBytes(18).toString('base64url'), scrypt)
+  const ctx: Context = { c, clock, loginDelay: deps.loginDelay ?? sleep, dummyHash, scrypt }
+  authRoutes(app, ctx)
+  departmentRoutes(app, ctx)
+  userRoutes(app, ctx)
+
+  if (deps.relay !== false) {
+    const relay = new OutboxRelay({
+      store: deps.store,
+      bus: deps.bus,
+      logger: app.log,
+      collections: [c.departments.name, c.users.name],
+      ...(deps.relay?.sweepIntervalMs ? { sweepIntervalMs: deps.relay.sweepIntervalMs } : {}),
+    })
+    relay.start()
+    closeInOrder(app, [{ name: 'outbox relay', close: () => relay.stop() }])
+  }
+  await dummyHash
+  return app
+}

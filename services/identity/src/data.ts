@@ -1,0 +1,146 @@
+// The service's collections, their indexes, and the reads and writes the routes and the seed share.
+import type { Clock } from '@tingjian/kit'
+import {
+  type Collection,
+  type DocumentStore,
+  StoreConflictError,
+  type Stored,
+  withRetry,
+} from '@tingjian/store'
+import type { Department } from './domain/departments.ts'
+import { emptyThrottle, recordFailure, type ThrottleState } from './domain/throttle.ts'
+import { type RefreshFamily, type RefreshTokenRecord, revoked } from './domain/tokens.ts'
+import type { User } from './domain/users.ts'
+import type { DepartmentView } from './schemas/departments.ts'
+import type { UserView } from './schemas/users.ts'
+
+export interface Collections {
+  departments: Collection<Department>
+  users: Collection<User>
+  refreshTokens: Collection<RefreshTokenRecord>
+  refreshFamilies: Collection<RefreshFamily>
+  loginThrottle: Collection<ThrottleState>
+}
+
+export function collections(store: DocumentStore): Collections {
+  return {
+    departments: store.collection<Department>('departments'),
+    users: store.collection<User>('users'),
+    refreshTokens: store.collection<RefreshTokenRecord>('refresh_tokens'),
+    refreshFamilies: store.collection<RefreshFamily>('refresh_families'),
+    loginThrottle: store.collection<ThrottleState>('login_throttle'),
+  }
+}
+
+export async function ensureIndexes(c: Collections): Promise<void> {
+  await c.departments.ensureIndexes([{ name: 'code_unique', keys: [['code', 1]], unique: true }])
+  await c.users.ensureIndexes([
+    { name: 'username_unique', keys: [['username', 1]], unique: true },
+    { name: 'department', keys: [['departmentId', 1]] },
+  ])
+  await c.refreshFamilies.ensureIndexes([
+    {
+      name: 'user_status',
+      keys: [
+        ['userId', 1],
+        ['status', 1],
+      ],
+    },
+  ])
+}
+
+export const departmentView = (d: Stored<Department>): DepartmentView => ({
+  id: d._id,
+  code: d.code,
+  name: d.name,
+  nameEn: d.nameEn,
+  parentId: d.parentId,
+  active: d.active,
+  version: d.version,
+  createdAt: d.createdAt,
+  updatedAt: d.updatedAt,
+})
+
+export const userView = (u: Stored<User>): UserView => ({
+  id: u._id,
+  username: u.username,
+  displayName: u.displayName,
+  email: u.email,
+  roles: u.roles,
+  departmentId: u.departmentId,
+  active: u.active,
+  version: u.version,
+  createdAt: u.createdAt,
+  updatedAt: u.updatedAt,
+})
+
+/** Every department (a tree of a few hundred at most), by id. */
+export async function allDepartments(c: Collections): Promise<Map<string, Stored<Department>>> {
+  const out = new Map<string, Stored<Department>>()
+  let cursor: string | null = null
+  do {
+    const page = await c.departments.find({}, { sort: [['code', 1]], limit: 500, cursor })
+    for (const d of page.items) out.set(d._id, d)
+    cursor = page.nextCursor
+  } while (cursor)
+  return out
+}
+
+export async function findUserByUsername(c: Collections, username: string): Promise<Stored<User> | null> {
+  const page = await c.users.find({ username }, { limit: 1 })
+  return page.items[0] ?? null
+}
+
+/** Adds a failure to a throttle counter, creating it when missing; safe against concurrent replicas. */
+export function addThrottleFailure(c: Collections, key: string, now: Date): Promise<unknown> {
+  return withRetry(async () => {
+    const current = await c.loginThrottle.get(key)
+    if (current) return c.loginThrottle.update(key, current.version, recordFailure(current, now), { now })
+    try {
+      return await c.loginThrottle.insert(key, recordFailure(emptyThrottle(), now), { now })
+    } catch (err) {
+      // another replica created it meanwhile: read again
+      if (err instanceof StoreConflictError) throw new StoreConflictError('stale', err.collection, key)
+      throw err
+    }
+  })
+}
+
+export async function resetThrottle(c: Collections, key: string, now: Date): Promise<void> {
+  await withRetry(async () => {
+    const current = await c.loginThrottle.get(key)
+    if (!current || (current.failures.length === 0 && current.lockedUntil === null)) return
+    await c.loginThrottle.update(key, current.version, emptyThrottle(), { now })
+  })
+}
+
+/** Revokes a refresh family unless it already is; returns whether this call revoked it. */
+export function revokeFamily(
+  c: Collections,
+  familyId: string,
+  reason: NonNullable<RefreshFamily['revokedReason']>,
+  clock: Clock,
+): Promise<boolean> {
+  return withRetry(async () => {
+    const family = await c.refreshFamilies.get(familyId)
+    if (!family || family.status === 'revoked') return false
+    const now = clock.now()
+    await c.refreshFamilies.update(familyId, family.version, revoked(family, reason, now), { now })
+    return true
+  })
+}
+
+/** Ends every session of a user (deactivation, password reset). */
+export async function revokeUserFamilies(
+  c: Collections,
+  userId: string,
+  reason: NonNullable<RefreshFamily['revokedReason']>,
+  clock: Clock,
+): Promise<number> {
+  let n = 0
+  for (;;) {
+    const page = await c.refreshFamilies.find({ userId, status: 'active' }, { limit: 200 })
+    for (const f of page.items) if (await revokeFamily(c, f._id, reason, clock)) n++
+    if (page.items.length < 200) return n
+  }
+}
