@@ -22,6 +22,11 @@ export function loggerOptions(config: LoggerConfig = {}): LoggerOptions {
     },
     serializers: {
       err: pino.stdSerializers.err,
+      // The request line without the client address or the query string (which may carry a phone).
+      req: (req: { method?: string; url?: string; id?: string }) => ({
+        method: req.method,
+        url: req.url?.split('?')[0],
+      }),
     },
   }
 }

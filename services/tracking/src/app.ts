@@ -1,0 +1,104 @@
+// The tracking service as a Fastify app: routes, the intake consumer, the escalation scheduler and the
+// outbox relay. No process concerns (see server.ts).
+import type { EventBus } from '@tingjian/bus'
+import { createCalendar } from '@tingjian/calendar'
+import {
+  type App,
+  buildApp,
+  type Clock,
+  closeInOrder,
+  type JwtConfig,
+  type Logger,
+  type ReadinessCheck,
+  systemClock,
+} from '@tingjian/kit'
+import { type DocumentStore, OutboxRelay } from '@tingjian/store'
+import { CASE_INDEXES, CASES_COLLECTION, type Cases } from './case-store.ts'
+import { consumeLetters } from './consumers/letters.ts'
+import { type Calendar, type CaseDoc, DEFAULT_DUE_DAYS, type DueDays } from './domain/case.ts'
+import { caseRoutes } from './routes/cases.ts'
+import { publicRoutes } from './routes/public.ts'
+import { statsRoutes } from './routes/stats.ts'
+import { EscalationScheduler } from './scheduler.ts'
+
+export interface TrackingDeps {
+  bus: EventBus
+  store: DocumentStore
+  logger: Logger
+  jwt: JwtConfig
+  /** Key of the HMAC that makes phone and ID numbers searchable without storing a plain hash. */
+  piiKey: string
+  clock?: Clock
+  calendar?: Calendar
+  dueDays?: DueDays
+  /** Period of the escalation scheduler; 0 leaves it to `scheduler.tick()` (tests). */
+  escalationIntervalMs?: number
+  rateLimit?: { max: number } | false
+  /** Per client address and minute on the public routes (default 30). */
+  publicRateLimitPerMinute?: number
+  bodyLimit?: number
+  trustProxy?: boolean
+  readiness?: readonly ReadinessCheck[]
+  relaySweepIntervalMs?: number
+}
+
+export interface TrackingApp {
+  app: App
+  cases: Cases
+  scheduler: EscalationScheduler
+  relay: OutboxRelay
+}
+
+export async function buildTracking(deps: TrackingDeps): Promise<TrackingApp> {
+  const clock = deps.clock ?? systemClock
+  const calendar = deps.calendar ?? createCalendar()
+  const dueDays = deps.dueDays ?? DEFAULT_DUE_DAYS
+  const log = deps.logger.child({ service: 'tracking' })
+  const app = await buildApp({
+    service: 'tracking',
+    logger: deps.logger,
+    jwt: deps.jwt,
+    rateLimit: deps.rateLimit,
+    bodyLimit: deps.bodyLimit,
+    trustProxy: deps.trustProxy,
+    readiness: deps.readiness,
+  })
+
+  const cases: Cases = deps.store.collection<CaseDoc>(CASES_COLLECTION)
+  await cases.ensureIndexes(CASE_INDEXES)
+
+  caseRoutes(app, { cases, clock, calendar, piiKey: deps.piiKey, dueDays })
+  publicRoutes(app, {
+    cases,
+    clock,
+    calendar,
+    dueDays,
+    rateLimitPerMinute: deps.publicRateLimitPerMinute ?? 30,
+  })
+  statsRoutes(app, { cases, clock })
+
+  const relay = new OutboxRelay({
+    store: deps.store,
+    bus: deps.bus,
+    collections: [CASES_COLLECTION],
+    logger: log,
+    sweepIntervalMs: deps.relaySweepIntervalMs,
+  })
+  relay.start()
+  const scheduler = new EscalationScheduler({
+    cases,
+    clock,
+    calendar,
+    intervalMs: deps.escalationIntervalMs ?? 0,
+    logger: log,
+  })
+  if (deps.escalationIntervalMs) scheduler.start()
+  const subscription = await consumeLetters({ bus: deps.bus, cases, clock, piiKey: deps.piiKey, logger: log })
+
+  closeInOrder(app, [
+    { name: 'letters consumer', close: () => subscription.close() },
+    { name: 'escalation scheduler', close: () => scheduler.stop() },
+    { name: 'outbox relay', close: () => relay.stop() },
+  ])
+  return { app, cases, scheduler, relay }
+}

@@ -1,0 +1,128 @@
+// Citizens' routes: their case by tracking code and access key, their rating, and the published replies.
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { App, Clock } from '@tingjian/kit'
+import { Errors, Problem } from '@tingjian/kit'
+import { StoreConflictError } from '@tingjian/store'
+import { type Cases, refusalError, toState } from '../case-store.ts'
+import { type Calendar, type CaseState, type DueDays, decide } from '../domain/case.ts'
+import {
+  AccessKeyHeaders,
+  PublicCase,
+  PublicReplies,
+  RatingBody,
+  RepliesQuery,
+  TrackingCodeParams,
+} from '../schemas/cases.ts'
+import { publicView } from './views.ts'
+
+export interface PublicRoutesDeps {
+  cases: Cases
+  clock: Clock
+  calendar: Calendar
+  dueDays?: DueDays
+  /** Requests per minute per client address on these routes. */
+  rateLimitPerMinute: number
+}
+
+const DUMMY = Buffer.alloc(32)
+
+/** The case when the key matches; the same NotFound for an unknown code and a wrong key. */
+async function authorised(cases: Cases, trackingCode: string, accessKey: string): Promise<CaseState> {
+  const page = await cases.find({ trackingCode }, { limit: 1 })
+  const found = page.items[0]
+  const given = createHash('sha256').update(accessKey).digest()
+  const stored = found ? Buffer.from(found.accessKeyHash.replace(/^sha256:/, ''), 'hex') : DUMMY
+  const match = stored.length === given.length && timingSafeEqual(stored, given)
+  if (!found || !match) throw new Errors.NotFound()
+  return toState(found)
+}
+
+export function publicRoutes(app: App, deps: PublicRoutesDeps): void {
+  const config = {
+    access: 'public' as const,
+    rateLimit: { max: deps.rateLimitPerMinute, timeWindow: 60_000 },
+  }
+
+  app.get(
+    '/api/v1/public/cases/:trackingCode',
+    {
+      config,
+      schema: {
+        summary: 'A citizen follows their case (tracking code + X-Access-Key)',
+        params: TrackingCodeParams,
+        headers: AccessKeyHeaders,
+        response: { 200: PublicCase, 400: Problem, 404: Problem, 429: Problem },
+      },
+    },
+    async (request) =>
+      publicView(await authorised(deps.cases, request.params.trackingCode, request.headers['x-access-key'])),
+  )
+
+  app.post(
+    '/api/v1/public/cases/:trackingCode/rating',
+    {
+      config,
+      schema: {
+        summary: "The citizen's rating of the reply; dissatisfied reopens the case for rework",
+        params: TrackingCodeParams,
+        headers: AccessKeyHeaders,
+        body: RatingBody,
+        response: { 200: PublicCase, 400: Problem, 404: Problem, 409: Problem, 429: Problem },
+      },
+    },
+    async (request) => {
+      for (let attempt = 1; ; attempt++) {
+        const c = await authorised(deps.cases, request.params.trackingCode, request.headers['x-access-key'])
+        const now = deps.clock.now()
+        const out = decide(
+          c,
+          { type: 'rate', satisfaction: request.body.satisfaction, comment: request.body.comment },
+          { kind: 'citizen' },
+          { now, calendar: deps.calendar, dueDays: deps.dueDays, correlationId: request.id },
+        )
+        if (!out.ok) throw refusalError(out.refusal)
+        try {
+          const saved = await deps.cases.update(c._id, c.version, out.case, { events: out.events, now })
+          request.log.info({ caseId: c._id, satisfaction: request.body.satisfaction }, 'case rated')
+          return publicView(toState(saved))
+        } catch (err) {
+          if (!(err instanceof StoreConflictError && err.kind === 'stale') || attempt >= 3) throw err
+        }
+      }
+    },
+  )
+
+  app.get(
+    '/api/v1/public/replies',
+    {
+      config,
+      schema: {
+        summary: 'Published replies (citizen consented, reply public), newest first',
+        querystring: RepliesQuery,
+        response: { 200: PublicReplies, 400: Problem, 429: Problem },
+      },
+    },
+    async (request) => {
+      const page = await deps.cases.find(
+        { consentToPublish: true, 'reply.public': true, status: { $in: ['replied', 'closed'] } },
+        { sort: [['repliedAt', -1]], limit: request.query.limit, cursor: request.query.cursor ?? null },
+      )
+      return {
+        items: page.items.flatMap((c) =>
+          c.reply
+            ? [
+                {
+                  category: c.category,
+                  subject: c.subject,
+                  reply: c.reply.text,
+                  repliedAt: c.reply.repliedAt,
+                  department: c.reply.departmentId,
+                },
+              ]
+            : [],
+        ),
+        nextCursor: page.nextCursor,
+      }
+    },
+  )
+}

@@ -1,0 +1,68 @@
+// What each audience sees of a case.
+import { hasRole, type StaffClaims } from '@tingjian/kit'
+import { type CaseState, isOverdue, type StaffActor } from '../domain/case.ts'
+import { CLEAR_PII_ROLES, maskCitizen } from '../domain/privacy.ts'
+import type { CaseView, PublicCase } from '../schemas/cases.ts'
+
+export const actorOf = (user: StaffClaims): StaffActor => ({
+  kind: 'staff',
+  id: user.sub,
+  roles: user.roles ?? [],
+  departmentId: user.departmentId ?? null,
+})
+
+export function staffView(c: CaseState, user: StaffClaims, now: Date): CaseView {
+  return {
+    id: c._id,
+    version: c.version,
+    trackingCode: c.trackingCode,
+    channel: c.channel,
+    originId: c.originId,
+    category: c.category,
+    subject: c.subject,
+    body: c.body,
+    anonymous: c.anonymous,
+    consentToPublish: c.consentToPublish,
+    citizen: hasRole(user, ...CLEAR_PII_ROLES) ? c.citizen : maskCitizen(c.citizen),
+    status: c.status,
+    submittedAt: c.submittedAt,
+    acceptedAt: c.acceptedAt,
+    signDueAt: c.signDueAt,
+    dueAt: c.dueAt,
+    overdue: isOverdue(c, now),
+    departmentId: c.departmentId,
+    supportingDepartmentIds: c.supportingDepartmentIds,
+    assigneeId: c.assigneeId,
+    escalationLevel: c.escalationLevel,
+    extension: c.extension,
+    extendedDays: c.extendedDays,
+    draftReply: c.draftReply,
+    reply: c.reply,
+    closedAt: c.closedAt,
+    onTime: c.onTime,
+    rating: c.rating,
+    reworkCount: c.reworkCount,
+    notAcceptedReason: c.notAcceptedReason,
+    mergedInto: c.mergedInto,
+    timeline: c.timeline,
+  }
+}
+
+/** Actions whose note is written for the citizen; other public entries show the action only. */
+const PUBLIC_TEXT = new Set(['not_accepted', 'reopened'])
+
+export function publicView(c: CaseState): PublicCase {
+  const reply = c.reply && (c.status === 'replied' || c.status === 'closed') ? c.reply : null
+  return {
+    trackingCode: c.trackingCode,
+    status: c.status,
+    category: c.category,
+    subject: c.subject,
+    submittedAt: c.submittedAt,
+    dueAt: c.dueAt,
+    timeline: c.timeline
+      .filter((e) => e.public)
+      .map((e) => ({ at: e.at, action: e.action, text: PUBLIC_TEXT.has(e.action) ? e.note : null })),
+    reply: reply ? { text: reply.text, repliedAt: reply.repliedAt, department: reply.departmentId } : null,
+  }
+}

@@ -1,0 +1,212 @@
+// Requests and responses of the staff and public case APIs.
+import { CASE_STATUSES, CHANNELS, LETTER_CATEGORIES } from '@tingjian/contracts'
+import Type, { type Static } from 'typebox'
+
+const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._:-]+$' })
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()])
+const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength })
+const Version = Type.Integer({ minimum: 1, description: 'the version of the case the client saw' })
+const Status = Type.Enum(CASE_STATUSES)
+const Satisfaction = Type.Enum(['satisfied', 'basically_satisfied', 'dissatisfied'])
+const Timestamp = Type.String({ format: 'date-time' })
+
+export const CaseParams = Type.Object({ id: Id }, { additionalProperties: false })
+export const TrackingCodeParams = Type.Object(
+  { trackingCode: Type.String({ pattern: '^[0-9A-HJ-NP-Z]{10}$' }) },
+  { additionalProperties: false },
+)
+
+export const ListQuery = Type.Object(
+  {
+    status: Type.Optional(Status),
+    category: Type.Optional(Type.Enum(LETTER_CATEGORIES)),
+    channel: Type.Optional(Type.Enum(CHANNELS)),
+    departmentId: Type.Optional(Id),
+    assigneeId: Type.Optional(Id),
+    overdue: Type.Optional(Type.Boolean()),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+ -]+$' })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  { additionalProperties: false },
+)
+export type ListQuery = Static<typeof ListQuery>
+
+const Entry = Type.Object({
+  seq: Type.Integer(),
+  at: Timestamp,
+  actorId: Nullable(Type.String()),
+  actorRole: Type.String(),
+  action: Type.String(),
+  note: Nullable(Type.String()),
+  public: Type.Boolean(),
+  prevHash: Type.String(),
+  hash: Type.String(),
+})
+
+const Citizen = Type.Object({
+  name: Type.Optional(Type.String()),
+  phone: Type.Optional(Type.String()),
+  email: Type.Optional(Type.String()),
+  idNumber: Type.Optional(Type.String()),
+})
+
+export const CaseView = Type.Object({
+  id: Type.String(),
+  version: Type.Integer(),
+  trackingCode: Type.String(),
+  channel: Type.String(),
+  originId: Type.String(),
+  category: Type.String(),
+  subject: Type.String(),
+  body: Type.String(),
+  anonymous: Type.Boolean(),
+  consentToPublish: Type.Boolean(),
+  citizen: Citizen,
+  status: Status,
+  submittedAt: Timestamp,
+  acceptedAt: Nullable(Timestamp),
+  signDueAt: Nullable(Timestamp),
+  dueAt: Nullable(Timestamp),
+  overdue: Type.Boolean(),
+  departmentId: Nullable(Type.String()),
+  supportingDepartmentIds: Type.Array(Type.String()),
+  assigneeId: Nullable(Type.String()),
+  escalationLevel: Type.Integer({
+    description: '0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报)',
+  }),
+  extension: Nullable(
+    Type.Object({
+      days: Type.Integer(),
+      reason: Type.String(),
+      requestedBy: Nullable(Type.String()),
+      requestedAt: Timestamp,
+    }),
+  ),
+  extendedDays: Type.Integer(),
+  draftReply: Nullable(
+    Type.Object({ text: Type.String(), public: Type.Boolean(), by: Nullable(Type.String()), at: Timestamp }),
+  ),
+  reply: Nullable(
+    Type.Object({
+      text: Type.String(),
+      public: Type.Boolean(),
+      departmentId: Nullable(Type.String()),
+      repliedAt: Timestamp,
+    }),
+  ),
+  closedAt: Nullable(Timestamp),
+  onTime: Nullable(Type.Boolean()),
+  rating: Nullable(
+    Type.Object({ satisfaction: Satisfaction, comment: Nullable(Type.String()), at: Timestamp }),
+  ),
+  reworkCount: Type.Integer(),
+  notAcceptedReason: Nullable(Type.String()),
+  mergedInto: Nullable(Type.String()),
+  timeline: Type.Array(Entry),
+})
+export type CaseView = Static<typeof CaseView>
+
+export const CaseList = Type.Object({ items: Type.Array(CaseView), nextCursor: Nullable(Type.String()) })
+
+export const Verification = Type.Object({
+  valid: Type.Boolean(),
+  entries: Type.Integer(),
+  brokenAt: Type.Optional(Type.Integer()),
+})
+
+const body = <P extends Record<string, Parameters<typeof Type.Object>[0][string]>>(props: P) =>
+  Type.Object({ version: Version, ...props }, { additionalProperties: false })
+
+/** Request bodies of the actions, by path segment after /cases/{id}/. */
+export const ActionBodies = {
+  assign: body({
+    departmentId: Id,
+    supportingDepartmentIds: Type.Optional(Type.Array(Id, { maxItems: 10 })),
+    assigneeId: Type.Optional(Id),
+    note: Type.Optional(Text(2000)),
+  }),
+  'not-accept': body({ reason: Text(2000) }),
+  answer: body({ text: Text(20_000), public: Type.Optional(Type.Boolean()) }),
+  sign: body({}),
+  return: body({ reason: Text(2000) }),
+  extension: body({ days: Type.Integer({ minimum: 1, maximum: 15 }), reason: Text(2000) }),
+  'extension/approve': body({}),
+  'extension/refuse': body({ reason: Text(2000) }),
+  reply: body({ text: Text(20_000), public: Type.Optional(Type.Boolean()) }),
+  'reply/approve': body({}),
+  'reply/send-back': body({ reason: Text(2000) }),
+  escalate: body({ note: Text(2000) }),
+  close: body({}),
+  reopen: body({ reason: Text(2000) }),
+  merge: body({ intoCaseId: Id }),
+  notes: body({ text: Text(5000) }),
+}
+
+export const AccessKeyHeaders = Type.Object({
+  'x-access-key': Type.String({ minLength: 1, maxLength: 200 }),
+})
+
+export const PublicCase = Type.Object({
+  trackingCode: Type.String(),
+  status: Status,
+  category: Type.String(),
+  subject: Type.String(),
+  submittedAt: Timestamp,
+  dueAt: Nullable(Timestamp),
+  timeline: Type.Array(Type.Object({ at: Timestamp, action: Type.String(), text: Nullable(Type.String()) })),
+  reply: Nullable(
+    Type.Object({ text: Type.String(), repliedAt: Timestamp, department: Nullable(Type.String()) }),
+  ),
+})
+export type PublicCase = Static<typeof PublicCase>
+
+export const RatingBody = Type.Object(
+  { satisfaction: Satisfaction, comment: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })) },
+  { additionalProperties: false },
+)
+
+export const RepliesQuery = Type.Object(
+  {
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  { additionalProperties: false },
+)
+
+export const PublicReplies = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      category: Type.String(),
+      subject: Type.String(),
+      reply: Type.String(),
+      repliedAt: Timestamp,
+      department: Nullable(Type.String()),
+    }),
+  ),
+  nextCursor: Nullable(Type.String()),
+})
+
+export const StatsQuery = Type.Object({ from: Timestamp, to: Timestamp }, { additionalProperties: false })
+
+export const DepartmentStats = Type.Object({
+  from: Timestamp,
+  to: Timestamp,
+  departments: Type.Array(
+    Type.Object({
+      departmentId: Type.String(),
+      received: Type.Integer(),
+      closed: Type.Integer(),
+      onTimeClosed: Type.Integer(),
+      overdue: Type.Integer(),
+      escalated: Type.Integer(),
+      satisfaction: Type.Object({
+        satisfied: Type.Integer(),
+        basically_satisfied: Type.Integer(),
+        dissatisfied: Type.Integer(),
+      }),
+    }),
+  ),
+})
+export type DepartmentStats = Static<typeof DepartmentStats>

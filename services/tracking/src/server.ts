@@ -1,0 +1,54 @@
+// Process concerns only: configuration, logger, adapters, listen, graceful shutdown.
+import {
+  connectAdapters,
+  createLogger,
+  loadAdapterConfig,
+  loadConfig,
+  ServerConfig,
+  serve,
+  systemClock,
+  Type,
+} from '@tingjian/kit'
+import { buildTracking } from './app.ts'
+
+const TrackingConfig = Type.Object({
+  ...ServerConfig.properties,
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3003 }),
+  JWT_PUBLIC_KEY: Type.String({ description: 'PEM of the token-verifying public key' }),
+  TRACKING_PII_KEY: Type.String({
+    minLength: 32,
+    description: 'secret of the HMAC that makes phone and ID numbers searchable (32+ characters)',
+  }),
+  ESCALATION_INTERVAL_MS: Type.Integer({ minimum: 1000, default: 60_000 }),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 30 }),
+})
+
+const config = loadConfig(TrackingConfig, process.env)
+const adapterConfig = loadAdapterConfig(process.env)
+const logger = createLogger({ level: config.LOG_LEVEL, name: 'tracking' })
+const { bus, store, readiness } = await connectAdapters('tracking', adapterConfig, logger)
+
+const { app } = await buildTracking({
+  bus,
+  store,
+  logger,
+  readiness,
+  clock: systemClock,
+  jwt: { publicKey: config.JWT_PUBLIC_KEY, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+  piiKey: config.TRACKING_PII_KEY,
+  escalationIntervalMs: config.ESCALATION_INTERVAL_MS,
+  rateLimit: { max: config.RATE_LIMIT_PER_MINUTE },
+  publicRateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+  bodyLimit: config.BODY_LIMIT_BYTES,
+  trustProxy: config.TRUST_PROXY,
+})
+
+await serve(app, {
+  host: config.HOST,
+  port: config.PORT,
+  logger,
+  closeAfter: [
+    { name: 'bus', close: () => bus.close() },
+    { name: 'store', close: () => store.close() },
+  ],
+})

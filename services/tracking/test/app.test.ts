@@ -1,0 +1,301 @@
+import { createHash } from 'node:crypto'
+import { MailboxEvents } from '@tingjian/contracts'
+import { eventually, PERSONAL_DATA } from '@tingjian/testkit'
+import t from 'tap'
+import { caseIdFor } from '../src/domain/intake.ts'
+import { letter } from './fixtures.ts'
+import { harness } from './helpers.ts'
+
+t.test(
+  'the whole path over HTTP: letter → case → assign → sign → reply → approve → citizen reads and rates',
+  async (t) => {
+    const h = await harness(t)
+    const { id, code, key } = await h.submit()
+    const dispatcher = { authorization: `Bearer ${h.token('dispatcher')}` }
+    const handler = { authorization: `Bearer ${h.token('handler', 'exit-entry')}` }
+    const lead = { authorization: `Bearer ${h.token('dept_lead', 'exit-entry')}` }
+    const act = async (headers: Record<string, string>, action: string, version: number, body = {}) =>
+      h.app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${id}/${action}`,
+        headers,
+        payload: { version, ...body },
+      })
+
+    let res = await h.app.inject({ method: 'GET', url: `/api/v1/cases/${id}`, headers: dispatcher })
+    t.equal(res.statusCode, 200)
+    t.match(res.json(), {
+      status: 'received',
+      version: 1,
+      escalationLevel: 0,
+      citizen: { phone: '13812345678' },
+    })
+
+    res = await act(dispatcher, 'assign', 1, { departmentId: 'exit-entry', note: '请核查' })
+    t.equal(res.statusCode, 200)
+    t.match(res.json(), { status: 'assigned', version: 2, dueAt: '2026-03-11T15:59:59.999Z' })
+
+    const stale = await act(dispatcher, 'assign', 1, { departmentId: 'traffic' })
+    t.equal(stale.statusCode, 409)
+    t.equal(stale.json().type, '/problems/stale-version')
+
+    res = await h.app.inject({ method: 'GET', url: `/api/v1/cases/${id}`, headers: handler })
+    t.match(res.json().citizen, {
+      name: '张*',
+      phone: '138****5678',
+      email: 'z***@example.com',
+      idNumber: '1101**********002X',
+    })
+
+    t.equal((await act(handler, 'reply', 2, { text: 'x' })).json().type, '/problems/invalid-state')
+    t.equal((await act(handler, 'sign', 2)).statusCode, 200)
+    t.equal((await act(handler, 'reply', 3, { text: '已核实，窗口已增开。' })).statusCode, 200)
+    t.equal((await act(handler, 'reply/approve', 4)).statusCode, 403)
+    res = await act(lead, 'reply/approve', 4)
+    t.equal(res.statusCode, 200)
+    t.equal(res.json().status, 'replied')
+
+    const wrong = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/public/cases/${code}`,
+      headers: { 'x-access-key': 'wrong' },
+    })
+    const unknown = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/public/cases/ZZZZZZZZZZ',
+      headers: { 'x-access-key': key },
+    })
+    t.equal(wrong.statusCode, 404)
+    t.equal(unknown.statusCode, 404)
+    const strip = (b: Record<string, unknown>) => ({ ...b, requestId: undefined, instance: undefined })
+    t.same(strip(wrong.json()), strip(unknown.json()), 'a wrong key looks like an unknown code')
+
+    res = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/public/cases/${code}`,
+      headers: { 'x-access-key': key },
+    })
+    t.equal(res.statusCode, 200)
+    const view = res.json()
+    t.match(view, {
+      trackingCode: code,
+      status: 'replied',
+      reply: { text: '已核实，窗口已增开。', department: 'exit-entry' },
+    })
+    t.notOk(JSON.stringify(view).includes('u-'), 'no staff ids on the public page')
+    t.notOk(JSON.stringify(view).includes('请核查'), 'no internal notes')
+    t.same(
+      view.timeline.map((e: { action: string }) => e.action),
+      ['opened', 'assigned', 'signed', 'replied'],
+    )
+
+    const rate = (satisfaction: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: `/api/v1/public/cases/${code}/rating`,
+        headers: { 'x-access-key': key },
+        payload: { satisfaction },
+      })
+    res = await rate('dissatisfied')
+    t.equal(res.statusCode, 200)
+    t.equal(res.json().status, 'in_progress', 'dissatisfied reopens for rework')
+    t.equal((await rate('satisfied')).statusCode, 409, 'rated once')
+
+    const verify = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/cases/${id}/timeline/verify`,
+      headers: dispatcher,
+    })
+    t.same(verify.json(), { valid: true, entries: 7 })
+
+    // every action went out through the outbox
+    const types: string[] = []
+    const sub = await h.bus.subscribe({ group: 'test-observer', streams: ['tracking'] }, async (e) => {
+      if (e.subject === id) types.push(e.type)
+    })
+    t.teardown(() => sub.close())
+    await eventually(async () => types.includes('tracking.case-replied') && types.length >= 8)
+    t.ok(types.includes('tracking.case-assigned'))
+
+    for (const line of h.lines) t.notMatch(line, PERSONAL_DATA, 'no personal data in logs')
+  },
+)
+
+t.test('the same letter delivered twice makes one case', async (t) => {
+  const h = await harness(t)
+  const data = letter({ trackingCode: 'QWERTYUP23' })
+  const event = MailboxEvents.letterSubmitted.create({ subject: data.letterId, data })
+  await h.bus.publish(event)
+  await h.bus.publish(event)
+  await h.bus.publish(MailboxEvents.letterSubmitted.create({ subject: data.letterId, data }))
+  const id = caseIdFor('mailbox', data.letterId)
+  await eventually(async () => (await h.cases.get(id)) !== null)
+  await eventually(async () => {
+    const relayed = await h.cases.count({ originId: data.letterId })
+    return relayed === 1
+  })
+  // give the redeliveries time to arrive, then count again
+  await h.relay.drain()
+  t.equal(await h.cases.count({ originId: data.letterId }), 1)
+  t.equal((await h.cases.get(id))?.version, 1)
+})
+
+t.test('lists: filters, search by subject, tracking code and phone hash; departments', async (t) => {
+  const h = await harness(t)
+  const a = await h.submit({ subject: '交通违章处理太慢', category: 'complaint' })
+  h.clock.advance(1000) // newest first: b after a
+  const b = await h.submit({
+    subject: '护照办理咨询',
+    category: 'consultation',
+    citizen: { phone: '13900001111' },
+  })
+  const dispatcher = { authorization: `Bearer ${h.token('dispatcher')}` }
+  await h.app.inject({
+    method: 'POST',
+    url: `/api/v1/cases/${a.id}/assign`,
+    headers: dispatcher,
+    payload: { version: 1, departmentId: 'traffic' },
+  })
+  const list = async (qs: string, headers = dispatcher) =>
+    (await h.app.inject({ method: 'GET', url: `/api/v1/cases?${qs}`, headers }))
+      .json()
+      .items.map((c: { id: string }) => c.id)
+  t.same(await list(''), [b.id, a.id])
+  t.same(await list('status=assigned'), [a.id])
+  t.same(await list('category=consultation'), [b.id])
+  t.same(await list(`q=${encodeURIComponent('违章')}`), [a.id])
+  t.same(await list(`q=${b.code}`), [b.id])
+  t.same(await list('phone=139-0000-1111'), [b.id])
+  t.same(await list('departmentId=traffic'), [a.id])
+  t.same(await list('overdue=true'), [])
+  const traffic = { authorization: `Bearer ${h.token('handler', 'traffic')}` }
+  const exit = { authorization: `Bearer ${h.token('handler', 'exit-entry')}` }
+  t.same(await list('', traffic), [a.id])
+  t.same(await list('', exit), [])
+  t.equal(
+    (await h.app.inject({ method: 'GET', url: `/api/v1/cases/${a.id}`, headers: exit })).statusCode,
+    404,
+  )
+  h.clock.set('2026-03-20T02:00:00Z')
+  t.same(await list('overdue=true'), [a.id])
+  t.same(await list('overdue=false'), [b.id])
+  const page1 = (
+    await h.app.inject({ method: 'GET', url: '/api/v1/cases?limit=1', headers: dispatcher })
+  ).json()
+  t.ok(page1.nextCursor)
+  const bad = await h.app.inject({ method: 'GET', url: '/api/v1/cases?status[$ne]=x', headers: dispatcher })
+  t.equal(bad.statusCode, 400)
+})
+
+t.test('an edited timeline entry is caught', async (t) => {
+  const h = await harness(t)
+  const { id } = await h.submit()
+  const dispatcher = { authorization: `Bearer ${h.token('dispatcher')}` }
+  await h.app.inject({
+    method: 'POST',
+    url: `/api/v1/cases/${id}/notes`,
+    headers: dispatcher,
+    payload: { version: 1, text: '原始记录' },
+  })
+  const stored = await h.cases.get(id)
+  if (!stored) throw new Error('missing')
+  const timeline = stored.timeline.map((e) => (e.seq === 2 ? { ...e, note: '篡改后' } : e))
+  await h.cases.update(id, stored.version, { ...stored, timeline })
+  const res = await h.app.inject({
+    method: 'GET',
+    url: `/api/v1/cases/${id}/timeline/verify`,
+    headers: dispatcher,
+  })
+  t.same(res.json(), { valid: false, entries: 2, brokenAt: 2 })
+})
+
+t.test('public replies: consented and public only, no personal data, newest first', async (t) => {
+  const h = await harness(t)
+  const dispatcher = { authorization: `Bearer ${h.token('dispatcher')}` }
+  const answer = async (id: string, isPublic = true) =>
+    h.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/answer`,
+      headers: dispatcher,
+      payload: { version: 1, text: `答复 ${id}`, public: isPublic },
+    })
+  const first = await h.submit({ subject: '第一封' })
+  const hidden = await h.submit({ subject: '不同意公开', consentToPublish: false })
+  const internal = await h.submit({ subject: '不公开答复' })
+  await answer(first.id)
+  h.clock.advance(60_000)
+  const second = await h.submit({ subject: '第二封' })
+  await answer(second.id)
+  await answer(hidden.id)
+  await answer(internal.id, false)
+  const res = await h.app.inject({ method: 'GET', url: '/api/v1/public/replies' })
+  t.equal(res.statusCode, 200)
+  t.same(
+    res.json().items.map((i: { subject: string }) => i.subject),
+    ['第二封', '第一封'],
+  )
+  t.notMatch(res.body, PERSONAL_DATA)
+  t.notOk(res.body.includes('张三'))
+})
+
+t.test('statistics per department', async (t) => {
+  const h = await harness(t)
+  const dispatcher = { authorization: `Bearer ${h.token('dispatcher')}` }
+  const handler = { authorization: `Bearer ${h.token('handler', 'exit-entry')}` }
+  const lead = { authorization: `Bearer ${h.token('dept_lead', 'exit-entry')}` }
+  const post = (headers: Record<string, string>, id: string, action: string, payload: object) =>
+    h.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/${action}`, headers, payload })
+  const a = await h.submit()
+  const b = await h.submit()
+  const c = await h.submit()
+  await post(dispatcher, a.id, 'assign', { version: 1, departmentId: 'exit-entry' })
+  await post(dispatcher, b.id, 'assign', { version: 1, departmentId: 'exit-entry' })
+  await post(dispatcher, c.id, 'assign', { version: 1, departmentId: 'traffic' })
+  await post(handler, a.id, 'sign', { version: 2 })
+  await post(handler, a.id, 'reply', { version: 3, text: '答复' })
+  await post(lead, a.id, 'reply/approve', { version: 4 })
+  await h.app.inject({
+    method: 'POST',
+    url: `/api/v1/public/cases/${a.code}/rating`,
+    headers: { 'x-access-key': a.key },
+    payload: { satisfaction: 'satisfied' },
+  })
+  h.clock.set('2026-03-20T02:00:00Z')
+  await h.scheduler.tick()
+  const res = await h.app.inject({
+    method: 'GET',
+    url: '/api/v1/stats/departments?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z',
+    headers: { authorization: `Bearer ${h.token('supervisor')}` },
+  })
+  t.equal(res.statusCode, 200)
+  t.same(res.json().departments, [
+    {
+      departmentId: 'exit-entry',
+      received: 2,
+      closed: 1,
+      onTimeClosed: 1,
+      overdue: 1,
+      escalated: 1,
+      satisfaction: { satisfied: 1, basically_satisfied: 0, dissatisfied: 0 },
+    },
+    {
+      departmentId: 'traffic',
+      received: 1,
+      closed: 0,
+      onTimeClosed: 0,
+      overdue: 1,
+      escalated: 1,
+      satisfaction: { satisfied: 0, basically_satisfied: 0, dissatisfied: 0 },
+    },
+  ])
+  const denied = await h.app.inject({
+    method: 'GET',
+    url: '/api/v1/stats/departments?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z',
+    headers: handler,
+  })
+  t.equal(denied.statusCode, 403)
+})
+
+t.test('sha256 access key hashing matches the mailbox format', async (t) => {
+  t.match(`sha256:${createHash('sha256').update('k').digest('hex')}`, /^sha256:[0-9a-f]{64}$/)
+})
