@@ -4,7 +4,15 @@ export { type Clock, ManualClock, systemClock } from './clock.ts'
 export { ConfigError, type ConfigProblem, loadConfig, Type } from './config.ts'
 export type { ReadinessCheck } from './health.ts'
 export { createLogger, type Logger, type LoggerConfig, loggerOptions } from './logger.ts'
-export { type AdapterConfig, type Adapters, connectAdapters, loadAdapterConfig } from './platform.ts'
+export {
+  AdapterConfig,
+  type Adapters,
+  connectAdapters,
+  connectBus,
+  connectStore,
+  loadAdapterConfig,
+  readinessOf,
+} from './platform.ts'
 export {
   Errors,
   FieldErrors,

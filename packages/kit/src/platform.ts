@@ -54,62 +54,71 @@ export function loadAdapterConfig(env: Record<string, string | undefined>): Adap
   return config
 }
 
-export async function connectAdapters(
-  service: string,
-  config: AdapterConfig,
-  logger: Logger,
-): Promise<Adapters> {
-  const useKafka = (config.BUS_ADAPTER ?? (config.KAFKA_BROKERS ? 'kafka' : 'embedded')) === 'kafka'
-  const useMongo = (config.STORE_ADAPTER ?? (config.MONGO_URL ? 'mongo' : 'embedded')) === 'mongo'
-  const log = logger.child({ service })
+const useKafka = (c: AdapterConfig) => (c.BUS_ADAPTER ?? (c.KAFKA_BROKERS ? 'kafka' : 'embedded')) === 'kafka'
+const useMongo = (c: AdapterConfig) => (c.STORE_ADAPTER ?? (c.MONGO_URL ? 'mongo' : 'embedded')) === 'mongo'
 
-  let bus: EventBus
-  if (useKafka) {
+/** The bus of the configured adapter. `clientId` names the process to the brokers. */
+export async function connectBus(clientId: string, config: AdapterConfig, logger: Logger): Promise<EventBus> {
+  if (useKafka(config)) {
     const { createKafkaBus } = await import('@tingjian/bus-kafka')
     const brokers = (config.KAFKA_BROKERS ?? '')
       .split(',')
       .map((b) => b.trim())
       .filter(Boolean)
-    bus = createKafkaBus({
+    return createKafkaBus({
       brokers,
-      clientId: `tingjian-${service}`,
+      clientId: `tingjian-${clientId}`,
       namespace: config.BUS_NAMESPACE,
-      logger: log,
-    })
-  } else {
-    const { createEmbeddedBus } = await import('@tingjian/bus-embedded')
-    bus = createEmbeddedBus({
-      path: join(config.DATA_DIR, 'bus.sqlite'),
-      namespace: config.BUS_NAMESPACE,
-      logger: log,
+      logger,
     })
   }
+  const { createEmbeddedBus } = await import('@tingjian/bus-embedded')
+  return createEmbeddedBus({
+    path: join(config.DATA_DIR, 'bus.sqlite'),
+    namespace: config.BUS_NAMESPACE,
+    logger,
+  })
+}
 
+/** The store of one service: each service owns its database (or SQLite file). */
+export async function connectStore(
+  service: string,
+  config: AdapterConfig,
+  logger: Logger,
+): Promise<DocumentStore> {
+  if (useMongo(config)) {
+    const { createMongoStore } = await import('@tingjian/store-mongo')
+    return createMongoStore({
+      url: config.MONGO_URL ?? '',
+      database: config.MONGO_DATABASE ?? `tingjian-${service}`,
+      appName: `tingjian-${service}`,
+      logger,
+    })
+  }
+  const { createEmbeddedStore } = await import('@tingjian/store-embedded')
+  return createEmbeddedStore({ path: join(config.DATA_DIR, `${service}.sqlite`), logger })
+}
+
+export function readinessOf(bus: EventBus, store: DocumentStore): ReadinessCheck[] {
+  return [
+    { name: 'bus', check: () => bus.health() },
+    { name: 'store', check: () => store.health() },
+  ]
+}
+
+export async function connectAdapters(
+  service: string,
+  config: AdapterConfig,
+  logger: Logger,
+): Promise<Adapters> {
+  const log = logger.child({ service })
+  const bus = await connectBus(service, config, log)
   let store: DocumentStore
   try {
-    if (useMongo) {
-      const { createMongoStore } = await import('@tingjian/store-mongo')
-      store = await createMongoStore({
-        url: config.MONGO_URL ?? '',
-        database: config.MONGO_DATABASE ?? `tingjian-${service}`,
-        appName: `tingjian-${service}`,
-        logger: log,
-      })
-    } else {
-      const { createEmbeddedStore } = await import('@tingjian/store-embedded')
-      store = await createEmbeddedStore({ path: join(config.DATA_DIR, `${service}.sqlite`), logger: log })
-    }
+    store = await connectStore(service, config, log)
   } catch (err) {
     await bus.close()
     throw err
   }
-
-  return {
-    bus,
-    store,
-    readiness: [
-      { name: 'bus', check: () => bus.health() },
-      { name: 'store', check: () => store.health() },
-    ],
-  }
+  return { bus, store, readiness: readinessOf(bus, store) }
 }

@@ -40,6 +40,8 @@ export interface TrackingDeps {
   trustProxy?: boolean
   readiness?: readonly ReadinessCheck[]
   relaySweepIntervalMs?: number
+  /** Consumer group of the intake consumer (default `tracking`); Kafka groups are not namespaced. */
+  group?: string
 }
 
 export interface TrackingApp {
@@ -93,7 +95,14 @@ export async function buildTracking(deps: TrackingDeps): Promise<TrackingApp> {
     logger: log,
   })
   if (deps.escalationIntervalMs) scheduler.start()
-  const subscription = await consumeLetters({ bus: deps.bus, cases, clock, piiKey: deps.piiKey, logger: log })
+  const subscription = await consumeLetters({
+    bus: deps.bus,
+    cases,
+    clock,
+    piiKey: deps.piiKey,
+    logger: log,
+    ...(deps.group ? { group: deps.group } : {}),
+  })
 
   closeInOrder(app, [
     { name: 'letters consumer', close: () => subscription.close() },

@@ -1,0 +1,180 @@
+// The whole path through HTTP, across the services, on one bus: a citizen writes, the dispatcher
+// assigns, the handler signs and drafts the reply, the lead approves, the citizen reads it and rates it;
+// the e-mails arrive in Mailpit.
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { loadAdapterConfig, ManualClock } from '@tingjian/kit'
+import {
+  type AdapterKind,
+  capturedLogger,
+  eventually,
+  KAFKA_BROKERS,
+  MONGO_URL,
+  mailText,
+  mailTo,
+  PERSONAL_DATA,
+  SMTP_HOST,
+  SMTP_PORT,
+  testJwt,
+  uniqueName,
+} from '@tingjian/testkit'
+import t, { type Test } from 'tap'
+import { startPlatform } from '../src/platform.ts'
+
+const PASSWORD = 'demo-password-2026'
+
+async function platform(t: Test, kind: AdapterKind) {
+  const dir = await mkdtemp(join(tmpdir(), 'tj-platform-'))
+  const namespace = uniqueName('t')
+  const env: Record<string, string> =
+    kind === 'embedded'
+      ? { DATA_DIR: dir, BUS_NAMESPACE: namespace }
+      : { KAFKA_BROKERS, MONGO_URL, BUS_NAMESPACE: namespace, DATA_DIR: dir }
+  const { logger, lines } = capturedLogger()
+  // Real time: identity signs tokens by this clock and the other services verify them by the system's.
+  const clock = new ManualClock(new Date())
+  const jwt = testJwt().config as ReturnType<typeof testJwt>['config'] & { privateKey: string }
+  const suffix = randomBytes(4).toString('hex')
+  const p = await startPlatform({
+    adapters: loadAdapterConfig(kind === 'embedded' ? env : { ...env, MONGO_DATABASE: `test_${suffix}` }),
+    logger,
+    clock,
+    jwt,
+    piiKey: randomBytes(32).toString('base64url'),
+    smtp: { host: SMTP_HOST, port: SMTP_PORT, from: 'tingjian <noreply@tingjian.localhost>' },
+    webUrl: 'http://127.0.0.1:3000',
+    seedPassword: PASSWORD,
+    escalationIntervalMs: 0,
+    groupPrefix: namespace,
+  })
+  t.teardown(async () => {
+    await p.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+  return { ...p, clock, lines }
+}
+
+async function journey(t: Test, kind: AdapterKind) {
+  const p = await platform(t, kind)
+  const { identity, mailbox, tracking } = p.apps
+  const login = async (username: string) => {
+    const res = await identity.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: PASSWORD },
+    })
+    t.equal(res.statusCode, 200, `${username} logs in`)
+    return { authorization: `Bearer ${res.json().accessToken}` }
+  }
+  const citizenEmail = `citizen-${randomBytes(5).toString('hex')}@example.com`
+
+  // The citizen writes.
+  const letter = await mailbox.inject({
+    method: 'POST',
+    url: '/api/v1/mailbox/letters',
+    payload: {
+      category: 'complaint',
+      subject: '护照办理窗口排队过长 <b>请处理</b>',
+      body: '三月一日在出入境大厅办理护照，排队超过四个小时。<script>alert(1)</script>',
+      anonymous: false,
+      name: '李四',
+      phone: '13912345678',
+      email: citizenEmail,
+      consentToPublish: true,
+    },
+  })
+  t.equal(letter.statusCode, 201)
+  const { trackingCode, accessKey } = letter.json()
+
+  // The case opens; the dispatcher assigns it to exit-entry.
+  const dispatcher = await login('dispatcher')
+  const found = await eventually(async () => {
+    const res = await tracking.inject({
+      method: 'GET',
+      url: `/api/v1/cases?q=${trackingCode}`,
+      headers: dispatcher,
+    })
+    return res.json().items?.[0] as { id: string; version: number } | undefined
+  })
+  const act = async (who: Record<string, string>, action: string, body: Record<string, unknown> = {}) => {
+    const current = await tracking.inject({ method: 'GET', url: `/api/v1/cases/${found.id}`, headers: who })
+    const res = await tracking.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${found.id}/${action}`,
+      headers: who,
+      payload: { version: current.json().version, ...body },
+    })
+    t.equal(res.statusCode, 200, `${action}: ${res.statusCode === 200 ? 'ok' : res.body}`)
+    return res.json()
+  }
+  const departmentId = p.seeded?.departments['exit-entry']
+  const assigned = await act(dispatcher, 'assign', { departmentId })
+  t.equal(assigned.status, 'assigned')
+  t.ok(assigned.dueAt, 'due in working days')
+
+  // The handler signs and drafts; the lead approves.
+  const handler = await login('handler.exit-entry')
+  t.equal((await act(handler, 'sign')).status, 'in_progress')
+  t.equal(
+    (await act(handler, 'reply', { text: '已调整窗口排班，高峰期增开两个窗口。' })).status,
+    'reply_review',
+  )
+  const lead = await login('lead.exit-entry')
+  t.equal((await act(lead, 'reply/approve')).status, 'replied')
+
+  // The citizen reads the reply with the code and key, and rates it.
+  const view = await eventually(async () => {
+    const res = await tracking.inject({
+      method: 'GET',
+      url: `/api/v1/public/cases/${trackingCode}`,
+      headers: { 'x-access-key': accessKey },
+    })
+    const body = res.statusCode === 200 ? (res.json() as { reply: { text: string } | null }) : undefined
+    return body?.reply ? body : undefined
+  })
+  t.match(view.reply?.text, /增开两个窗口/)
+  t.notMatch(JSON.stringify(view), /13912345678|李四|handler/, 'no personal data or staff names in public')
+  const wrongKey = await tracking.inject({
+    method: 'GET',
+    url: `/api/v1/public/cases/${trackingCode}`,
+    headers: { 'x-access-key': 'x'.repeat(32) },
+  })
+  t.equal(wrongKey.statusCode, 404)
+  const rating = await tracking.inject({
+    method: 'POST',
+    url: `/api/v1/public/cases/${trackingCode}/rating`,
+    headers: { 'x-access-key': accessKey },
+    payload: { satisfaction: 'satisfied' },
+  })
+  t.equal(rating.statusCode, 200)
+
+  // E-mails: the receipt and the reply to the citizen (HTML escaped), the assignment to the handler.
+  const citizenMail = await eventually(async () => {
+    const m = await mailTo(citizenEmail)
+    return m.length >= 2 ? m : undefined
+  }, 30_000)
+  const texts = await Promise.all(citizenMail.map((m) => mailText(m.ID)))
+  t.ok(
+    texts.some((x) => x.includes(trackingCode)),
+    'the receipt names the tracking code',
+  )
+  t.notOk(
+    texts.some((x) => x.includes(accessKey)),
+    'the access key is never mailed',
+  )
+  t.ok(
+    texts.some((x) => x.includes('增开两个窗口')),
+    'the reply is mailed',
+  )
+  await eventually(async () => (await mailTo('handler.exit-entry@staff.example.org')).length > 0, 30_000)
+
+  t.notOk(
+    p.lines.some((l) => PERSONAL_DATA.test(l)),
+    'no phone, ID number or e-mail in any log line',
+  )
+}
+
+t.test('the journey on the embedded adapters', (t) => journey(t, 'embedded'))
+t.test('the journey on Kafka and FerretDB', (t) => journey(t, 'distributed'))
