@@ -11,7 +11,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDe
 import { enforceAccessRules, type JwtConfig, registerJwt } from './auth.ts'
 import { healthRoutes, type ReadinessCheck } from './health.ts'
 import type { Logger } from './logger.ts'
-import { installProblemHandlers, Problem } from './problem.ts'
+import { installProblemHandlers, Problem, problem, sendProblem } from './problem.ts'
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -56,6 +56,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
     return503OnClosing: true,
+    // A bad URL (broken percent-encoding) or an over-long path parameter never reaches a route: answer
+    // it as a problem like every other refusal.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode ?? 400
+      sendProblem(
+        reply,
+        problem(request, status, error.code, status === 414 ? 'The URL is too long' : 'The URL is malformed'),
+      )
+    },
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>()

@@ -224,3 +224,15 @@ t.test('graceful close finishes in-flight requests', async (t) => {
   await app.close()
   t.same(await inFlight, { done: true })
 })
+
+t.test('a malformed URL or an over-long path parameter is a problem too', async (t) => {
+  const app = await buildApp({ service: 'test', logger: capturedLogger().logger })
+  app.get('/things/:id', { config: { access: 'public' } }, async () => ({ ok: true }))
+  t.teardown(() => app.close())
+  const long = await app.inject({ method: 'GET', url: `/things/${'x'.repeat(300)}` })
+  t.equal(long.statusCode, 414)
+  t.equal(long.headers['content-type'], PROBLEM_CONTENT_TYPE)
+  const bad = await app.inject({ method: 'GET', url: '/things/%E0%A4%A' })
+  t.equal(bad.statusCode, 400)
+  t.equal(bad.headers['content-type'], PROBLEM_CONTENT_TYPE)
+})
