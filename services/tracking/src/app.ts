@@ -14,7 +14,10 @@ import {
 } from '@tingjian/kit'
 import { type DocumentStore, OutboxRelay } from '@tingjian/store'
 import { CASE_INDEXES, CASES_COLLECTION, type Cases } from './case-store.ts'
+import { consumeDepartments } from './consumers/departments.ts'
 import { consumeLetters } from './consumers/letters.ts'
+import { consumeMergedReplies } from './consumers/merged-replies.ts'
+import { DEPARTMENTS_COLLECTION, type DepartmentDoc, type Departments } from './departments.ts'
 import { type Calendar, type CaseDoc, DEFAULT_DUE_DAYS, type DueDays } from './domain/case.ts'
 import { caseRoutes } from './routes/cases.ts'
 import { publicRoutes } from './routes/public.ts'
@@ -40,13 +43,17 @@ export interface TrackingDeps {
   trustProxy?: boolean
   readiness?: readonly ReadinessCheck[]
   relaySweepIntervalMs?: number
-  /** Consumer group of the intake consumer (default `tracking`); Kafka groups are not namespaced. */
+  /**
+   * Consumer group of the intake consumer (default `tracking`; the departments consumer uses
+   * `<group>.departments`); Kafka groups are not namespaced.
+   */
   group?: string
 }
 
 export interface TrackingApp {
   app: App
   cases: Cases
+  departments: Departments
   scheduler: EscalationScheduler
   relay: OutboxRelay
 }
@@ -68,10 +75,13 @@ export async function buildTracking(deps: TrackingDeps): Promise<TrackingApp> {
 
   const cases: Cases = deps.store.collection<CaseDoc>(CASES_COLLECTION)
   await cases.ensureIndexes(CASE_INDEXES)
+  const departments: Departments = deps.store.collection<DepartmentDoc>(DEPARTMENTS_COLLECTION)
+  const group = deps.group ?? 'tracking'
 
-  caseRoutes(app, { cases, clock, calendar, piiKey: deps.piiKey, dueDays })
+  caseRoutes(app, { cases, departments, clock, calendar, piiKey: deps.piiKey, dueDays })
   publicRoutes(app, {
     cases,
+    departments,
     clock,
     calendar,
     dueDays,
@@ -101,13 +111,28 @@ export async function buildTracking(deps: TrackingDeps): Promise<TrackingApp> {
     clock,
     piiKey: deps.piiKey,
     logger: log,
-    ...(deps.group ? { group: deps.group } : {}),
+    group,
+  })
+  const departmentSubscription = await consumeDepartments({
+    bus: deps.bus,
+    departments,
+    logger: log,
+    group: `${group}.departments`,
+  })
+  const mergedReplySubscription = await consumeMergedReplies({
+    bus: deps.bus,
+    cases,
+    clock,
+    logger: log,
+    group: `${group}.merged-replies`,
   })
 
   closeInOrder(app, [
     { name: 'letters consumer', close: () => subscription.close() },
+    { name: 'departments consumer', close: () => departmentSubscription.close() },
+    { name: 'merged replies consumer', close: () => mergedReplySubscription.close() },
     { name: 'escalation scheduler', close: () => scheduler.stop() },
     { name: 'outbox relay', close: () => relay.stop() },
   ])
-  return { app, cases, scheduler, relay }
+  return { app, cases, departments, scheduler, relay }
 }

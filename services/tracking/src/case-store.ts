@@ -3,6 +3,8 @@
 
 import { Errors } from '@tingjian/kit'
 import type { Collection, IndexSpec, Stored } from '@tingjian/store'
+import { StoreConflictError } from '@tingjian/store'
+import { type Departments, departmentName } from './departments.ts'
 import {
   type Actor,
   type CaseDoc,
@@ -11,7 +13,10 @@ import {
   type Context,
   canSee,
   decide,
+  type Outcome,
   type Refusal,
+  recordMerge,
+  type StaffActor,
 } from './domain/case.ts'
 
 export const CASES_COLLECTION = 'cases'
@@ -35,17 +40,20 @@ export const CASE_INDEXES: IndexSpec[] = [
   },
   { name: 'phone_hash', keys: [['phoneHash', 1]], sparse: true },
   { name: 'replied', keys: [['repliedAt', -1]] },
+  { name: 'merged_into', keys: [['mergedInto', 1]] },
 ]
 
 export type Cases = Collection<CaseDoc>
 
 export const toState = (c: Stored<CaseDoc>): CaseState => {
   const { createdAt: _c, updatedAt: _u, ...rest } = c
-  return rest
+  // cases stored before merging was recorded on the lead have no list
+  return { ...rest, mergedCaseIds: rest.mergedCaseIds ?? [] }
 }
 
 export function refusalError(r: Refusal): Error {
   if (r.kind === 'forbidden') return new Errors.Forbidden()
+  if (r.kind === 'not_found') return new Errors.NotFound()
   if (r.kind === 'invalid_state') return new Errors.InvalidState(r.detail)
   return new Errors.UnprocessableContent(r.detail)
 }
@@ -61,12 +69,51 @@ export async function applyStaffCommand(
   command: Command,
   actor: Actor & { kind: 'staff' },
   ctx: Context,
+  departments?: Departments,
 ): Promise<CaseState> {
   const stored = await cases.get(id)
   if (!stored || !canSee(stored, actor)) throw new Errors.NotFound()
   if (stored.version !== expectedVersion) throw new Errors.StaleVersion()
-  const out = decide(toState(stored), command, actor, ctx)
+  const publishes = command.type === 'answer' || command.type === 'reply/approve'
+  const name = publishes && departments ? await departmentName(departments, stored.departmentId) : null
+  const out = decide(toState(stored), command, actor, { ...ctx, departmentName: name })
   if (!out.ok) throw refusalError(out.refusal)
   const saved = await cases.update(id, expectedVersion, out.case, { events: out.events, now: ctx.now })
   return toState(saved)
+}
+
+/**
+ * Applies a change computed from the current state (null: nothing to do), retrying on a stale version:
+ * for writes that are not conditioned on a version a client saw (the lead side of a merge, fan-out).
+ */
+export async function updateWithRetry(
+  cases: Cases,
+  id: string,
+  change: (c: CaseState) => Outcome | null,
+  now: Date,
+  attempts = 5,
+): Promise<CaseState | null> {
+  for (let attempt = 1; ; attempt++) {
+    const stored = await cases.get(id)
+    if (!stored) return null
+    const out = change(toState(stored))
+    if (!out) return null
+    if (!out.ok) throw refusalError(out.refusal)
+    try {
+      return toState(await cases.update(id, stored.version, out.case, { events: out.events, now }))
+    } catch (err) {
+      if (!(err instanceof StoreConflictError && err.kind === 'stale') || attempt >= attempts) throw err
+    }
+  }
+}
+
+/** The lead case records the merged one (after the merged case itself was written). */
+export function linkMerged(
+  cases: Cases,
+  leadId: string,
+  mergedId: string,
+  actor: StaffActor,
+  ctx: Pick<Context, 'now' | 'correlationId'>,
+) {
+  return updateWithRetry(cases, leadId, (lead) => recordMerge(lead, mergedId, actor, ctx), ctx.now)
 }

@@ -77,7 +77,14 @@ export interface CaseDoc {
   extension: { days: number; reason: string; requestedBy: string | null; requestedAt: string } | null
   extendedDays: number
   draftReply: { text: string; public: boolean; by: string | null; at: string } | null
-  reply: { text: string; public: boolean; departmentId: string | null; repliedAt: string } | null
+  reply: {
+    text: string
+    public: boolean
+    departmentId: string | null
+    repliedAt: string
+    /** On a merged case: the lead case's tracking.case-replied event it came from (idempotency). */
+    fromEventId?: string
+  } | null
   repliedAt: string | null
   closedAt: string | null
   /** Replied within the time limit (set at reply; null before). */
@@ -86,6 +93,8 @@ export interface CaseDoc {
   reworkCount: number
   notAcceptedReason: string | null
   mergedInto: string | null
+  /** On a lead case: the cases merged into it (并单); their citizens get its reply too. */
+  mergedCaseIds: string[]
   timeline: TimelineEntry[]
 }
 
@@ -132,6 +141,7 @@ export type CommandType = Command['type']
 
 export type Refusal =
   | { kind: 'forbidden'; detail: string }
+  | { kind: 'not_found'; detail: string }
   | { kind: 'invalid_state'; detail: string }
   | { kind: 'invalid'; detail: string }
 
@@ -141,6 +151,8 @@ export interface Context {
   dueDays?: DueDays
   correlationId?: string
   causationId?: string | null
+  /** Name of the case's lead department, for the reply event (looked up by the caller). */
+  departmentName?: string | null
 }
 
 export type Outcome = { ok: true; case: CaseState; events: EventEnvelope[] } | { ok: false; refusal: Refusal }
@@ -292,7 +304,7 @@ export function decide(c: CaseState, command: Command, actor: Actor, ctx: Contex
           ...ref,
           subject: c.subject,
           departmentId,
-          departmentName: null,
+          departmentName: ctx.departmentName ?? null,
           text,
           repliedAt: at,
         },
@@ -448,10 +460,14 @@ export function decide(c: CaseState, command: Command, actor: Actor, ctx: Contex
       entries.push({ action, note: command.reason, public: true })
       break
     case 'merge':
-      if (!command.target || command.target.id === c._id) {
-        return refuse('invalid', 'the lead case does not exist')
+      if (!command.target) return refuse('not_found', 'the lead case does not exist')
+      if (command.target.id === c._id) return refuse('invalid_state', 'a case cannot be merged into itself')
+      if (!OPEN_STATUSES.includes(command.target.status)) {
+        return refuse(
+          'invalid_state',
+          `the lead case is ${command.target.status}; merge only into an open case`,
+        )
       }
-      if (command.target.status === 'merged') return refuse('invalid', 'the lead case is itself merged')
       next.status = 'merged'
       next.mergedInto = command.target.id
       next.closedAt = at
@@ -480,6 +496,104 @@ export function decide(c: CaseState, command: Command, actor: Actor, ctx: Contex
   next.version = c.version + 1
   const changed = caseChanged(next, action, c.status, actorId, now, ctx)
   return { ok: true, case: next, events: [changed, ...extra] }
+}
+
+/**
+ * The lead case records a case merged into it (并单): its id in `mergedCaseIds` and an internal timeline
+ * entry. Null when already recorded (a retried request).
+ */
+export function recordMerge(
+  lead: CaseState,
+  mergedId: string,
+  actor: StaffActor,
+  ctx: Pick<Context, 'now' | 'correlationId'>,
+): Outcome | null {
+  if (lead.mergedCaseIds.includes(mergedId)) return null
+  const now = ctx.now
+  const next: CaseState = {
+    ...lead,
+    mergedCaseIds: [...lead.mergedCaseIds, mergedId],
+    version: lead.version + 1,
+  }
+  next.timeline = appendEntry(lead.timeline, {
+    action: 'merged_in',
+    note: mergedId,
+    public: false,
+    at: now.toISOString(),
+    actorId: actor.id,
+    actorRole: 'dispatcher',
+  })
+  return { ok: true, case: next, events: [caseChanged(next, 'merged_in', lead.status, actor.id, now, ctx)] }
+}
+
+export interface LeadReply {
+  leadCaseId: string
+  /** Id of the lead's tracking.case-replied event. */
+  eventId: string
+  text: string
+  public: boolean
+  departmentId: string | null
+  departmentName: string | null
+  repliedAt: string
+}
+
+/**
+ * A merged case gets its lead case's reply: replied, with its own timeline entry and its own
+ * tracking.case-replied (its own tracking code, so that its citizen is told). Null when there is nothing
+ * to do: not merged into that lead, already given this reply, or reopened by its citizen since.
+ */
+export function replyFromLead(
+  c: CaseState,
+  lead: LeadReply,
+  ctx: Pick<Context, 'now' | 'correlationId'>,
+): Outcome | null {
+  if (c.mergedInto !== lead.leadCaseId) return null
+  if (c.reply?.fromEventId === lead.eventId) return null
+  if (c.status !== 'merged' && c.status !== 'replied') return null
+  const now = ctx.now
+  const at = now.toISOString()
+  const next: CaseState = {
+    ...c,
+    status: 'replied',
+    reply: {
+      text: lead.text,
+      public: lead.public,
+      departmentId: lead.departmentId,
+      repliedAt: lead.repliedAt,
+      fromEventId: lead.eventId,
+    },
+    repliedAt: lead.repliedAt,
+    draftReply: null,
+    onTime: c.dueAt === null || lead.repliedAt <= c.dueAt,
+    version: c.version + 1,
+  }
+  next.timeline = appendEntry(c.timeline, {
+    action: 'replied',
+    note: lead.leadCaseId,
+    public: true,
+    at,
+    actorId: null,
+    actorRole: 'system',
+  })
+  const replied = TrackingEvents.caseReplied.create({
+    subject: c._id,
+    occurredAt: now,
+    correlationId: ctx.correlationId,
+    causationId: lead.eventId,
+    data: {
+      caseId: c._id,
+      trackingCode: c.trackingCode,
+      channel: c.channel,
+      originId: c.originId,
+      subject: c.subject,
+      departmentId: lead.departmentId,
+      departmentName: lead.departmentName,
+      text: lead.text,
+      repliedAt: lead.repliedAt,
+    },
+  })
+  const changed = caseChanged(next, 'replied', c.status, null, now, { ...ctx, causationId: lead.eventId })
+  return { ok: true, case: next, events: [changed, replied] }
 }
 
 /** Rework (重办): back to the lead department with a new time limit; without one, back to the dispatcher. */

@@ -60,6 +60,7 @@ export function openFromLetter(
     reworkCount: 0,
     notAcceptedReason: null,
     mergedInto: null,
+    mergedCaseIds: [],
     timeline: appendEntry([], {
       at: letter.submittedAt,
       actorId: null,

@@ -2,7 +2,8 @@
 import type { App, Clock, StaffClaims } from '@tingjian/kit'
 import { Errors, Problem } from '@tingjian/kit'
 import type { Filter } from '@tingjian/store'
-import { applyStaffCommand, type Cases, toState } from '../case-store.ts'
+import { applyStaffCommand, type Cases, linkMerged, toState } from '../case-store.ts'
+import type { Departments } from '../departments.ts'
 import {
   ACTION_ROLES,
   type Calendar,
@@ -13,11 +14,21 @@ import {
 } from '../domain/case.ts'
 import { piiHash, queryTerms } from '../domain/privacy.ts'
 import { verifyTimeline } from '../domain/timeline.ts'
-import { ActionBodies, CaseList, CaseParams, CaseView, ListQuery, Verification } from '../schemas/cases.ts'
+import {
+  ActionBodies,
+  CaseList,
+  CaseParams,
+  CaseView,
+  ListQuery,
+  NoQuery,
+  Verification,
+} from '../schemas/cases.ts'
+import { strictValidator } from '../schemas/strict.ts'
 import { actorOf, staffView } from './views.ts'
 
 export interface CaseRoutesDeps {
   cases: Cases
+  departments: Departments
   clock: Clock
   calendar: Calendar
   piiKey: string
@@ -142,8 +153,10 @@ export function caseRoutes(app: App, deps: CaseRoutesDeps): void {
       `/api/v1/cases/:id/${action}`,
       {
         config: { access: action === 'notes' ? 'staff' : ACTION_ROLES[action] },
+        validatorCompiler: strictValidator,
         schema: {
           params: CaseParams,
+          querystring: NoQuery,
           body: ActionBodies[action],
           response: {
             200: CaseView,
@@ -152,6 +165,8 @@ export function caseRoutes(app: App, deps: CaseRoutesDeps): void {
             403: Problem,
             404: Problem,
             409: Problem,
+            413: Problem,
+            415: Problem,
             422: Problem,
           },
         },
@@ -172,7 +187,17 @@ export function caseRoutes(app: App, deps: CaseRoutesDeps): void {
             dueDays: deps.dueDays,
             correlationId: request.id,
           },
+          deps.departments,
         )
+        if (command.type === 'merge') {
+          // The merged case is written first (conditioned on the client's version); the lead's list is
+          // then brought up to date with retries. The reply fan-out finds merged cases by `mergedInto`,
+          // so a crash between the two writes loses no citizen's answer.
+          await linkMerged(deps.cases, command.intoCaseId, saved._id, actorOf(request.user), {
+            now,
+            correlationId: request.id,
+          })
+        }
         request.log.info({ caseId: saved._id, action, status: saved.status }, 'case action')
         return staffView(saved, request.user, now)
       },

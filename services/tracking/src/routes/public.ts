@@ -4,19 +4,23 @@ import type { App, Clock } from '@tingjian/kit'
 import { Errors, Problem } from '@tingjian/kit'
 import { StoreConflictError } from '@tingjian/store'
 import { type Cases, refusalError, toState } from '../case-store.ts'
+import { type Departments, departmentName, departmentNames } from '../departments.ts'
 import { type Calendar, type CaseState, type DueDays, decide } from '../domain/case.ts'
 import {
   AccessKeyHeaders,
+  NoQuery,
   PublicCase,
   PublicReplies,
   RatingBody,
   RepliesQuery,
   TrackingCodeParams,
 } from '../schemas/cases.ts'
+import { strictValidator } from '../schemas/strict.ts'
 import { publicView } from './views.ts'
 
 export interface PublicRoutesDeps {
   cases: Cases
+  departments: Departments
   clock: Clock
   calendar: Calendar
   dueDays?: DueDays
@@ -38,6 +42,8 @@ async function authorised(cases: Cases, trackingCode: string, accessKey: string)
 }
 
 export function publicRoutes(app: App, deps: PublicRoutesDeps): void {
+  const view = async (c: CaseState) =>
+    publicView(c, await departmentName(deps.departments, c.reply?.departmentId ?? null))
   const config = {
     access: 'public' as const,
     rateLimit: { max: deps.rateLimitPerMinute, timeWindow: 60_000 },
@@ -47,27 +53,39 @@ export function publicRoutes(app: App, deps: PublicRoutesDeps): void {
     '/api/v1/public/cases/:trackingCode',
     {
       config,
+      validatorCompiler: strictValidator,
       schema: {
         summary: 'A citizen follows their case (tracking code + X-Access-Key)',
         params: TrackingCodeParams,
+        querystring: NoQuery,
         headers: AccessKeyHeaders,
         response: { 200: PublicCase, 400: Problem, 404: Problem, 429: Problem },
       },
     },
     async (request) =>
-      publicView(await authorised(deps.cases, request.params.trackingCode, request.headers['x-access-key'])),
+      view(await authorised(deps.cases, request.params.trackingCode, request.headers['x-access-key'])),
   )
 
   app.post(
     '/api/v1/public/cases/:trackingCode/rating',
     {
       config,
+      validatorCompiler: strictValidator,
       schema: {
         summary: "The citizen's rating of the reply; dissatisfied reopens the case for rework",
         params: TrackingCodeParams,
+        querystring: NoQuery,
         headers: AccessKeyHeaders,
         body: RatingBody,
-        response: { 200: PublicCase, 400: Problem, 404: Problem, 409: Problem, 429: Problem },
+        response: {
+          200: PublicCase,
+          400: Problem,
+          404: Problem,
+          409: Problem,
+          413: Problem,
+          415: Problem,
+          429: Problem,
+        },
       },
     },
     async (request) => {
@@ -84,7 +102,7 @@ export function publicRoutes(app: App, deps: PublicRoutesDeps): void {
         try {
           const saved = await deps.cases.update(c._id, c.version, out.case, { events: out.events, now })
           request.log.info({ caseId: c._id, satisfaction: request.body.satisfaction }, 'case rated')
-          return publicView(toState(saved))
+          return view(toState(saved))
         } catch (err) {
           if (!(err instanceof StoreConflictError && err.kind === 'stale') || attempt >= 3) throw err
         }
@@ -104,8 +122,18 @@ export function publicRoutes(app: App, deps: PublicRoutesDeps): void {
     },
     async (request) => {
       const page = await deps.cases.find(
-        { consentToPublish: true, 'reply.public': true, status: { $in: ['replied', 'closed'] } },
+        // a merged case's reply is its lead's: listed once, under the lead
+        {
+          consentToPublish: true,
+          'reply.public': true,
+          status: { $in: ['replied', 'closed'] },
+          mergedInto: null,
+        },
         { sort: [['repliedAt', -1]], limit: request.query.limit, cursor: request.query.cursor ?? null },
+      )
+      const names = await departmentNames(
+        deps.departments,
+        page.items.map((c) => c.reply?.departmentId ?? null),
       )
       return {
         items: page.items.flatMap((c) =>
@@ -116,7 +144,7 @@ export function publicRoutes(app: App, deps: PublicRoutesDeps): void {
                   subject: c.subject,
                   reply: c.reply.text,
                   repliedAt: c.reply.repliedAt,
-                  department: c.reply.departmentId,
+                  department: (c.reply.departmentId && names.get(c.reply.departmentId)) || null,
                 },
               ]
             : [],

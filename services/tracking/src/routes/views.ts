@@ -44,6 +44,7 @@ export function staffView(c: CaseState, user: StaffClaims, now: Date): CaseView 
     reworkCount: c.reworkCount,
     notAcceptedReason: c.notAcceptedReason,
     mergedInto: c.mergedInto,
+    mergedCaseIds: c.mergedCaseIds,
     timeline: c.timeline,
   }
 }
@@ -51,7 +52,8 @@ export function staffView(c: CaseState, user: StaffClaims, now: Date): CaseView 
 /** Actions whose note is written for the citizen; other public entries show the action only. */
 const PUBLIC_TEXT = new Set(['not_accepted', 'reopened'])
 
-export function publicView(c: CaseState): PublicCase {
+/** `department`: the lead department's name when tracking knows it (never its internal id). */
+export function publicView(c: CaseState, department: string | null): PublicCase {
   const reply = c.reply && (c.status === 'replied' || c.status === 'closed') ? c.reply : null
   return {
     trackingCode: c.trackingCode,
@@ -63,6 +65,6 @@ export function publicView(c: CaseState): PublicCase {
     timeline: c.timeline
       .filter((e) => e.public)
       .map((e) => ({ at: e.at, action: e.action, text: PUBLIC_TEXT.has(e.action) ? e.note : null })),
-    reply: reply ? { text: reply.text, repliedAt: reply.repliedAt, department: reply.departmentId } : null,
+    reply: reply ? { text: reply.text, repliedAt: reply.repliedAt, department } : null,
   }
 }

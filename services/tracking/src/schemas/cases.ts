@@ -4,7 +4,9 @@ import Type, { type Static } from 'typebox'
 
 const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._:-]+$' })
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()])
-const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength })
+/** Free text: tabs and line breaks, but no other control characters (NUL, ESC, DEL…). */
+const PLAIN_TEXT = '^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$'
+const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: PLAIN_TEXT })
 const Version = Type.Integer({ minimum: 1, description: 'the version of the case the client saw' })
 const Status = Type.Enum(CASE_STATUSES)
 const Satisfaction = Type.Enum(['satisfied', 'basically_satisfied', 'dissatisfied'])
@@ -104,6 +106,7 @@ export const CaseView = Type.Object({
   reworkCount: Type.Integer(),
   notAcceptedReason: Nullable(Type.String()),
   mergedInto: Nullable(Type.String()),
+  mergedCaseIds: Type.Array(Type.String()),
   timeline: Type.Array(Entry),
 })
 export type CaseView = Static<typeof CaseView>
@@ -145,8 +148,11 @@ export const ActionBodies = {
 }
 
 export const AccessKeyHeaders = Type.Object({
-  'x-access-key': Type.String({ minLength: 1, maxLength: 200 }),
+  'x-access-key': Type.String({ minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7E]+$' }),
 })
+
+/** Routes that take no query parameters refuse any (`?trackingCode[$ne]=…` is a 400, not ignored). */
+export const NoQuery = Type.Object({}, { additionalProperties: false })
 
 export const PublicCase = Type.Object({
   trackingCode: Type.String(),
@@ -163,7 +169,7 @@ export const PublicCase = Type.Object({
 export type PublicCase = Static<typeof PublicCase>
 
 export const RatingBody = Type.Object(
-  { satisfaction: Satisfaction, comment: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })) },
+  { satisfaction: Satisfaction, comment: Type.Optional(Text(1000)) },
   { additionalProperties: false },
 )
 

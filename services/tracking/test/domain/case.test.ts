@@ -1,6 +1,13 @@
 import { TrackingEvents } from '@tingjian/contracts'
 import t from 'tap'
-import { type Command, decide, type StaffActor } from '../../src/domain/case.ts'
+import {
+  type CaseStatus,
+  type Command,
+  decide,
+  recordMerge,
+  replyFromLead,
+  type StaffActor,
+} from '../../src/domain/case.ts'
 import { verifyTimeline } from '../../src/domain/timeline.ts'
 import {
   APPROVE,
@@ -174,7 +181,54 @@ t.test('merge into a lead case', async (t) => {
   t.equal(merged.status, 'merged')
   t.equal(merged.mergedInto, 'case_lead')
   const missing = decide(newCase(), { type: 'merge', intoCaseId: 'x', target: null }, dispatcher, ctx)
-  t.equal(missing.ok ? null : missing.refusal.kind, 'invalid')
+  t.equal(missing.ok ? null : missing.refusal.kind, 'not_found')
+  const c = newCase()
+  const into = (status: CaseStatus, id = 'case_lead') =>
+    decide(c, { type: 'merge', intoCaseId: id, target: { id, status } }, dispatcher, ctx)
+  for (const status of ['merged', 'closed', 'not_accepted', 'replied'] as const) {
+    const out = into(status)
+    t.equal(out.ok ? null : out.refusal.kind, 'invalid_state', `not into a ${status} case`)
+  }
+  const self = into('received', c._id)
+  t.equal(self.ok ? null : self.refusal.kind, 'invalid_state', 'not into itself')
+})
+
+t.test('the lead records a merged case once; the merged case gets the lead reply once', async (t) => {
+  const leadCase = run(newCase(), [ASSIGN])
+  const linked = recordMerge(leadCase, 'case_b', dispatcher, ctx)
+  t.ok(linked?.ok)
+  if (!linked?.ok) return
+  t.same(linked.case.mergedCaseIds, ['case_b'])
+  t.match(linked.case.timeline.at(-1), { action: 'merged_in', note: 'case_b', public: false })
+  t.equal(recordMerge(linked.case, 'case_b', dispatcher, ctx), null, 'a retried link changes nothing')
+
+  const merged = run(newCase(), [
+    [
+      { type: 'merge', intoCaseId: leadCase._id, target: { id: leadCase._id, status: 'assigned' } },
+      dispatcher,
+    ],
+  ])
+  const reply = {
+    leadCaseId: leadCase._id,
+    eventId: 'evt-1',
+    text: '答复',
+    public: true,
+    departmentId: 'exit-entry',
+    departmentName: '人口与出入境管理局',
+    repliedAt: MONDAY.toISOString(),
+  }
+  const out = replyFromLead(merged, reply, ctx)
+  t.ok(out?.ok)
+  if (!out?.ok) return
+  t.match(out.case, { status: 'replied', reply: { text: '答复', fromEventId: 'evt-1' } })
+  t.match(out.case.timeline.at(-1), { action: 'replied', public: true, actorId: null })
+  t.same(
+    out.events.map((e) => e.type),
+    ['tracking.case-changed', 'tracking.case-replied'],
+  )
+  t.match(out.events[1]?.data, { caseId: merged._id, trackingCode: merged.trackingCode })
+  t.equal(replyFromLead(out.case, reply, ctx), null, 'the same lead event twice: nothing')
+  t.equal(replyFromLead(merged, { ...reply, leadCaseId: 'other' }, ctx), null, 'another lead: nothing')
 })
 
 t.test('notes by anyone who sees the case; internal', async (t) => {
