@@ -1,7 +1,13 @@
 // The case state machine: (case, command, actor, now, calendar) → the next case and its events, or a
 // typed refusal. Pure: no I/O; time and the working-day calendar are passed in.
 import type { WorkingDayCalendar } from '@tingjian/calendar'
-import { type Category, type EventEnvelope, type Static, TrackingEvents } from '@tingjian/contracts'
+import {
+  CASE_STATUSES,
+  type Category,
+  type EventEnvelope,
+  type Static,
+  TrackingEvents,
+} from '@tingjian/contracts'
 import type { Role } from '@tingjian/kit'
 import { appendEntry, type NewEntry, type TimelineEntry } from './timeline.ts'
 
@@ -11,15 +17,8 @@ export type Calendar = Pick<
   'addWorkingDays' | 'isWorkingDay' | 'localDate' | 'nextWorkingDay' | 'workingDaysBetween'
 >
 
-export type CaseStatus =
-  | 'received'
-  | 'not_accepted'
-  | 'assigned'
-  | 'in_progress'
-  | 'reply_review'
-  | 'replied'
-  | 'closed'
-  | 'merged'
+/** The statuses of the brief; one list, in the contracts. */
+export type CaseStatus = (typeof CASE_STATUSES)[number]
 export type CategoryName = Static<typeof Category>
 export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'dissatisfied'
 
@@ -214,16 +213,7 @@ const ALLOWED_FROM: Record<CommandType, readonly CaseStatus[]> = {
   close: ['replied'],
   reopen: ['replied', 'closed'],
   merge: ['received', 'assigned', 'in_progress'],
-  notes: [
-    'received',
-    'not_accepted',
-    'assigned',
-    'in_progress',
-    'reply_review',
-    'replied',
-    'closed',
-    'merged',
-  ],
+  notes: CASE_STATUSES,
   rate: ['replied'],
 }
 
