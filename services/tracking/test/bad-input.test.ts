@@ -3,6 +3,7 @@
 import t from 'tap'
 import { ACTION_ROLES } from '../src/domain/case.ts'
 import { ActionBodies } from '../src/schemas/cases.ts'
+import { ACTION_BODIES } from './fixtures.ts'
 import { harness } from './helpers.ts'
 
 type Action = keyof typeof ActionBodies
@@ -89,24 +90,8 @@ const FIELDS: Record<Action, Array<[string, Parameters<typeof badValues>[0]]>> =
   notes: [['text', 'text']],
 }
 
-const VALID: Record<Action, Record<string, unknown>> = {
-  assign: { departmentId: 'exit-entry' },
-  'not-accept': { reason: 'r' },
-  answer: { text: 't' },
-  sign: {},
-  return: { reason: 'r' },
-  extension: { days: 2, reason: 'r' },
-  'extension/approve': {},
-  'extension/refuse': { reason: 'r' },
-  reply: { text: 't' },
-  'reply/approve': {},
-  'reply/send-back': { reason: 'r' },
-  escalate: { note: 'n' },
-  close: {},
-  reopen: { reason: 'r' },
-  merge: { intoCaseId: 'OTHER' },
-  notes: { text: 'n' },
-}
+// merge names its target by a placeholder, swapped for the other case's id when the request is made
+const VALID: Record<Action, Record<string, unknown>> = { ...ACTION_BODIES, merge: { intoCaseId: 'OTHER' } }
 
 function publicRows(): Row[] {
   const rows: Row[] = []

@@ -4,6 +4,7 @@ import { uuidv7 } from '@tingjian/contracts'
 import type { Role } from '@tingjian/kit'
 import { type CaseState, type Command, decide, type StaffActor } from '../src/domain/case.ts'
 import { type LetterSubmitted, openFromLetter } from '../src/domain/intake.ts'
+import type { ActionBodies } from '../src/schemas/cases.ts'
 
 export const calendar = createCalendar()
 export const PII_KEY = 'test-pii-key-0123456789abcdef0123456789'
@@ -65,3 +66,23 @@ export const ASSIGN: [Command, StaffActor] = [{ type: 'assign', departmentId: 'e
 export const SIGN: [Command, StaffActor] = [{ type: 'sign' }, handler]
 export const DRAFT: [Command, StaffActor] = [{ type: 'reply', text: '已核实并整改。' }, handler]
 export const APPROVE: [Command, StaffActor] = [{ type: 'reply/approve' }, lead]
+
+/** The smallest valid body of every staff action (without its version). */
+export const ACTION_BODIES: Record<keyof typeof ActionBodies, Record<string, unknown>> = {
+  assign: { departmentId: 'exit-entry' },
+  'not-accept': { reason: 'r' },
+  answer: { text: 't' },
+  sign: {},
+  return: { reason: 'r' },
+  extension: { days: 2, reason: 'r' },
+  'extension/approve': {},
+  'extension/refuse': { reason: 'r' },
+  reply: { text: 't' },
+  'reply/approve': {},
+  'reply/send-back': { reason: 'r' },
+  escalate: { note: 'n' },
+  close: {},
+  reopen: { reason: 'r' },
+  merge: { intoCaseId: 'case_missing' },
+  notes: { text: 'n' },
+}

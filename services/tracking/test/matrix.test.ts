@@ -7,27 +7,8 @@ import { ACTION_ROLES, decide } from '../src/domain/case.ts'
 import { openFromLetter } from '../src/domain/intake.ts'
 import { STATS_ROLES } from '../src/routes/stats.ts'
 import { ActionBodies } from '../src/schemas/cases.ts'
-import { calendar, dispatcher, letter, MONDAY, PII_KEY } from './fixtures.ts'
+import { ACTION_BODIES, calendar, dispatcher, letter, MONDAY, PII_KEY } from './fixtures.ts'
 import { harness, trackingCode } from './helpers.ts'
-
-const BODIES: Record<keyof typeof ActionBodies, object> = {
-  assign: { departmentId: 'exit-entry' },
-  'not-accept': { reason: 'r' },
-  answer: { text: 't' },
-  sign: {},
-  return: { reason: 'r' },
-  extension: { days: 2, reason: 'r' },
-  'extension/approve': {},
-  'extension/refuse': { reason: 'r' },
-  reply: { text: 't' },
-  'reply/approve': {},
-  'reply/send-back': { reason: 'r' },
-  escalate: { note: 'n' },
-  close: {},
-  reopen: { reason: 'r' },
-  merge: { intoCaseId: 'case_missing' },
-  notes: { text: 'n' },
-}
 
 t.test('role × endpoint', async (t) => {
   const h = await harness(t)
@@ -76,7 +57,7 @@ t.test('role × endpoint', async (t) => {
         method: 'POST',
         url: `/api/v1/cases/${id}/${action}`,
         headers: headers(role),
-        payload: { version: current?.version ?? 1, ...BODIES[action] },
+        payload: { version: current?.version ?? 1, ...ACTION_BODIES[action] },
       })
       const allowed = action === 'notes' || (ACTION_ROLES[action] as readonly string[]).includes(role)
       if (allowed) t.not(res.statusCode, 403, `${role} ${action} allowed (${res.statusCode})`)
