@@ -37,17 +37,19 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, '$1[token]'],
   // e-mail addresses
   [/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g, '[email]'],
+  // Numbers are bounded by digits only, not letters: "tel13812345678" is still a phone. The price is that
+  // a run of digits inside a hex id may be scrubbed now and then; a log line may lose an id, never leak a phone.
   // mainland ID card numbers: 18 digits (the last may be X) or the old 15-digit form
   [
-    /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g,
+    /(?<!\d)[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?!\d)/g,
     '[id-number]',
   ],
-  [/(?<![0-9A-Za-z])[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![0-9A-Za-z])/g, '[id-number]'],
+  [/(?<!\d)[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?!\d)/g, '[id-number]'],
   // mainland mobiles, optionally +86 / 0086 and separated by spaces or dashes
-  [/(?<![0-9A-Za-z])(?:(?:\+|00)86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![0-9A-Za-z])/g, '[phone]'],
+  [/(?<![\d+])(?:(?:\+|00)86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/g, '[phone]'],
   // landlines: area code 0xx / 0xxx, then 7–8 digits (possibly grouped), optionally with a dash or space and an extension
   [
-    /(?<![0-9A-Za-z])(?:(?:\+|00)86[ -]?)?0\d{2,3}[ -]?\d{3,4}[ -]?\d{4}(?:-\d{1,6})?(?![0-9A-Za-z])/g,
+    /(?<![\d+])(?:(?:\+|00)86[ -]?)?0\d{2,3}[ -]?\d{3,4}[ -]?\d{4}(?:-\d{1,6})?(?!\d)/g,
     '[phone]',
   ],
   // password / secret fields that arrive as text (e.g. a JSON body quoted inside an error message)

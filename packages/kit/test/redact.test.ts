@@ -11,6 +11,7 @@ const PERSONAL = {
   id18digit: '440308199901011234',
   id15: '110105491231002',
   email: 'zhang.san+tips@example.com.cn',
+  gluedToLetters: 'tel13812345678ext',
   jwt: 'eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJlLXBhcnQ',
 }
 
