@@ -48,10 +48,7 @@ const PATTERNS: Array<[RegExp, string]> = [
   // mainland mobiles, optionally +86 / 0086 and separated by spaces or dashes
   [/(?<![\d+])(?:(?:\+|00)86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/g, '[phone]'],
   // landlines: area code 0xx / 0xxx, then 7–8 digits (possibly grouped), optionally with a dash or space and an extension
-  [
-    /(?<![\d+])(?:(?:\+|00)86[ -]?)?0\d{2,3}[ -]?\d{3,4}[ -]?\d{4}(?:-\d{1,6})?(?!\d)/g,
-    '[phone]',
-  ],
+  [/(?<![\d+])(?:(?:\+|00)86[ -]?)?0\d{2,3}[ -]?\d{3,4}[ -]?\d{4}(?:-\d{1,6})?(?!\d)/g, '[phone]'],
   // password / secret fields that arrive as text (e.g. a JSON body quoted inside an error message)
   [
     /("?(?:password|passwd|secret|accessKey|refreshToken|accessToken)"?\s*[:=]\s*)"[^"]*"/gi,
