@@ -79,15 +79,16 @@ export async function buildTracking(deps: TrackingDeps): Promise<TrackingApp> {
   const group = deps.group ?? 'tracking'
 
   caseRoutes(app, { cases, departments, clock, calendar, piiKey: deps.piiKey, dueDays })
+  const publicRateLimitPerMinute = deps.publicRateLimitPerMinute ?? 30
   publicRoutes(app, {
     cases,
     departments,
     clock,
     calendar,
     dueDays,
-    rateLimitPerMinute: deps.publicRateLimitPerMinute ?? 30,
+    rateLimitPerMinute: publicRateLimitPerMinute,
   })
-  statsRoutes(app, { cases, clock })
+  statsRoutes(app, { cases, departments, clock, calendar, publicRateLimitPerMinute })
 
   const relay = new OutboxRelay({
     store: deps.store,

@@ -38,17 +38,35 @@ export const CASE_INDEXES: IndexSpec[] = [
       ['submittedAt', -1],
     ],
   },
+  // the work queues of a handler or department lead (GET /cases/queues)
+  {
+    name: 'departments_status_due',
+    keys: [
+      ['departmentIds', 1],
+      ['status', 1],
+      ['dueAt', 1],
+    ],
+  },
   { name: 'phone_hash', keys: [['phoneHash', 1]], sparse: true },
   { name: 'replied', keys: [['repliedAt', -1]] },
   { name: 'merged_into', keys: [['mergedInto', 1]] },
+  // statistics: cases accepted in a period, by lead department
+  {
+    name: 'accepted',
+    keys: [
+      ['acceptedAt', 1],
+      ['departmentId', 1],
+    ],
+  },
 ]
 
 export type Cases = Collection<CaseDoc>
 
 export const toState = (c: Stored<CaseDoc>): CaseState => {
   const { createdAt: _c, updatedAt: _u, ...rest } = c
-  // cases stored before merging was recorded on the lead have no list
-  return { ...rest, mergedCaseIds: rest.mergedCaseIds ?? [] }
+  // cases stored before merging was recorded on the lead have no list, before returns were recorded no
+  // `returned`
+  return { ...rest, mergedCaseIds: rest.mergedCaseIds ?? [], returned: rest.returned ?? null }
 }
 
 export function refusalError(r: Refusal): Error {

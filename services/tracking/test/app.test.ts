@@ -271,6 +271,7 @@ t.test('statistics per department', async (t) => {
   t.same(res.json().departments, [
     {
       departmentId: 'exit-entry',
+      departmentName: null,
       received: 2,
       closed: 1,
       onTimeClosed: 1,
@@ -280,6 +281,7 @@ t.test('statistics per department', async (t) => {
     },
     {
       departmentId: 'traffic',
+      departmentName: null,
       received: 1,
       closed: 0,
       onTimeClosed: 0,

@@ -5,7 +5,7 @@ import { type Logger, ManualClock, type Role } from '@tingjian/kit'
 import type { DocumentStore } from '@tingjian/store'
 import { type AdapterKind, capturedLogger, eventually, testAdapters, testJwt } from '@tingjian/testkit'
 import type { Test } from 'tap'
-import { buildTracking, type TrackingApp } from '../src/app.ts'
+import { buildTracking, type TrackingApp, type TrackingDeps } from '../src/app.ts'
 import { caseIdFor } from '../src/domain/intake.ts'
 import { letter, MONDAY, PII_KEY } from './fixtures.ts'
 
@@ -24,7 +24,18 @@ export interface Harness extends TrackingApp {
   restart(): Promise<TrackingApp>
 }
 
-export async function harness(t: Test, kind: AdapterKind = 'embedded'): Promise<Harness> {
+export interface HarnessOptions {
+  /** A calendar of the test's own (regional holidays); default the national one. */
+  calendar?: TrackingDeps['calendar']
+  /** Default 1000, so that tests are not limited. */
+  publicRateLimitPerMinute?: number
+}
+
+export async function harness(
+  t: Test,
+  kind: AdapterKind = 'embedded',
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const { logger, lines } = capturedLogger('debug')
   const { bus, store } = await testAdapters(t, kind, 'tracking', logger as Logger)
   const jwt = testJwt()
@@ -37,8 +48,9 @@ export async function harness(t: Test, kind: AdapterKind = 'embedded'): Promise<
       jwt: jwt.config,
       piiKey: PII_KEY,
       clock,
+      calendar: options.calendar,
       rateLimit: { max: 10_000 },
-      publicRateLimitPerMinute: 1000,
+      publicRateLimitPerMinute: options.publicRateLimitPerMinute ?? 1000,
       relaySweepIntervalMs: 200,
     })
     t.teardown(() => built.app.close())

@@ -14,7 +14,7 @@ import { appendEntry, type NewEntry, type TimelineEntry } from './timeline.ts'
 /** The part of the working-day calendar the domain needs. */
 export type Calendar = Pick<
   WorkingDayCalendar,
-  'addWorkingDays' | 'isWorkingDay' | 'localDate' | 'nextWorkingDay' | 'workingDaysBetween'
+  'addWorkingDays' | 'isWorkingDay' | 'localDate' | 'nextWorkingDay' | 'startOfDay' | 'workingDaysBetween'
 >
 
 /** The statuses of the brief; one list, in the contracts. */
@@ -36,6 +36,8 @@ export const DEFAULT_DUE_DAYS: DueDays = {
 }
 export const SIGNING_DAYS = 1
 export const MAX_EXTENSION_DAYS = 15
+/** An open case is due soon when it is due by the end of this many working days after today. */
+export const DUE_SOON_WORKING_DAYS = 2
 
 export interface Citizen {
   name?: string
@@ -75,6 +77,11 @@ export interface CaseDoc {
   escalatedAt: string | null
   extension: { days: number; reason: string; requestedBy: string | null; requestedAt: string } | null
   extendedDays: number
+  /**
+   * The last return (退回) by a department, until the case is assigned again: a received case with it
+   * waits for re-assignment. Null on cases stored before it was recorded.
+   */
+  returned: { departmentId: string | null; reason: string; at: string } | null
   draftReply: { text: string; public: boolean; by: string | null; at: string } | null
   reply: {
     text: string
@@ -156,8 +163,11 @@ export interface Context {
 
 export type Outcome = { ok: true; case: CaseState; events: EventEnvelope[] } | { ok: false; refusal: Refusal }
 
+/** The staff actions: the path segments of `POST /cases/{id}/<action>`. */
+export type StaffAction = Exclude<CommandType, 'rate'>
+
 /** Which roles may take each staff action (the department rules are checked on top). */
-export const ACTION_ROLES: Record<Exclude<CommandType, 'rate'>, readonly Role[]> = {
+export const ACTION_ROLES: Record<StaffAction, readonly Role[]> = {
   assign: ['dispatcher'],
   'not-accept': ['dispatcher'],
   answer: ['dispatcher', 'hotline_operator'],
@@ -197,7 +207,11 @@ const LEAD_DEPARTMENT_ACTIONS = new Set<CommandType>([
   'reply/send-back',
 ])
 
-const ALLOWED_FROM: Record<CommandType, readonly CaseStatus[]> = {
+/** Every staff action, in the order of the API. */
+export const STAFF_ACTIONS = Object.keys(ACTION_ROLES) as StaffAction[]
+
+/** The statuses each command may start from. */
+export const ALLOWED_FROM: Record<CommandType, readonly CaseStatus[]> = {
   assign: ['received'],
   'not-accept': ['received'],
   answer: ['received'],
@@ -224,12 +238,11 @@ export function canSee(c: Pick<CaseDoc, 'departmentIds'>, actor: StaffActor): bo
 }
 
 /** The role under which the actor takes the action, or null when none of theirs allows it. */
-function grantingRole(c: CaseState, command: Command, actor: StaffActor): Role | null {
-  if (command.type === 'rate') return null
-  for (const role of ACTION_ROLES[command.type]) {
+function grantingRole(c: CaseState, type: StaffAction, actor: StaffActor): Role | null {
+  for (const role of ACTION_ROLES[type]) {
     if (!actor.roles.includes(role)) continue
     if (role === 'handler' || role === 'dept_lead') {
-      if (LEAD_DEPARTMENT_ACTIONS.has(command.type)) {
+      if (LEAD_DEPARTMENT_ACTIONS.has(type)) {
         if (actor.departmentId === null || actor.departmentId !== c.departmentId) continue
       } else if (!canSee(c, actor)) continue
     }
@@ -237,6 +250,61 @@ function grantingRole(c: CaseState, command: Command, actor: StaffActor): Role |
   }
   return null
 }
+
+export type Permission =
+  | { ok: true; actorId: string | null; actorRole: string }
+  | { ok: false; refusal: Refusal }
+
+/**
+ * Whether the actor may take this kind of action on the case as it stands, whatever the request says:
+ * role and department first (forbidden before invalid state), then the status, then the state the action
+ * needs (a pending extension, a draft reply, days left to extend). `decide` starts with it and
+ * `availableActions` lists what it allows, so the two cannot disagree. What depends on the request
+ * (how many days, which lead case to merge into) is decided by `decide` alone.
+ */
+export function permission(c: CaseState, type: CommandType, actor: Actor): Permission {
+  let actorId: string | null = null
+  let actorRole: string
+  if (type === 'rate') {
+    if (actor.kind !== 'citizen') return deny('forbidden', 'only the citizen rates the reply')
+    actorRole = 'citizen'
+  } else {
+    if (actor.kind !== 'staff') return deny('forbidden', 'staff only')
+    const role = grantingRole(c, type, actor)
+    if (!role) return deny('forbidden', `your role or department may not ${type} this case`)
+    actorId = actor.id
+    actorRole = role
+  }
+  if (!ALLOWED_FROM[type].includes(c.status)) {
+    return deny('invalid_state', `${type} is not possible while the case is ${c.status}`)
+  }
+  switch (type) {
+    case 'extension':
+      if (c.extension) return deny('invalid_state', 'an extension request is already pending')
+      // the smallest request (one day) is already too many
+      if (c.extendedDays + 1 > MAX_EXTENSION_DAYS) return deny('invalid', tooManyDays)
+      break
+    case 'extension/approve':
+    case 'extension/refuse':
+      if (!c.extension) return deny('invalid_state', 'no extension request is pending')
+      break
+    case 'reply/approve':
+      if (!c.draftReply) return deny('invalid_state', 'there is no draft reply')
+      break
+    case 'rate':
+      if (c.rating) return deny('invalid_state', 'the reply has already been rated')
+      break
+  }
+  return { ok: true, actorId, actorRole }
+}
+
+/** The staff actions this actor may take on the case now (see `permission`), in the order of the API. */
+export function availableActions(c: CaseState, actor: StaffActor): StaffAction[] {
+  return STAFF_ACTIONS.filter((type) => permission(c, type, actor).ok)
+}
+
+const tooManyDays = `extensions may add up to ${MAX_EXTENSION_DAYS} working days in all`
+const deny = (kind: Refusal['kind'], detail: string): Permission => ({ ok: false, refusal: { kind, detail } })
 
 export function dueDateFor(
   category: CategoryName,
@@ -250,23 +318,11 @@ export function dueDateFor(
 
 const refuse = (kind: Refusal['kind'], detail: string): Outcome => ({ ok: false, refusal: { kind, detail } })
 
-/** Applies a command. Authorisation first (403 before 409), then the status rule, then the action. */
+/** Applies a command: `permission` first (403 before 409), then what the request asks for. */
 export function decide(c: CaseState, command: Command, actor: Actor, ctx: Context): Outcome {
-  let actorId: string | null = null
-  let actorRole: string
-  if (command.type === 'rate') {
-    if (actor.kind !== 'citizen') return refuse('forbidden', 'only the citizen rates the reply')
-    actorRole = 'citizen'
-  } else {
-    if (actor.kind !== 'staff') return refuse('forbidden', 'staff only')
-    const role = grantingRole(c, command, actor)
-    if (!role) return refuse('forbidden', `your role or department may not ${command.type} this case`)
-    actorId = actor.id
-    actorRole = role
-  }
-  if (!ALLOWED_FROM[command.type].includes(c.status)) {
-    return refuse('invalid_state', `${command.type} is not possible while the case is ${c.status}`)
-  }
+  const allowed = permission(c, command.type, actor)
+  if (!allowed.ok) return allowed
+  const { actorId, actorRole } = allowed
 
   const now = ctx.now
   const at = now.toISOString()
@@ -315,6 +371,7 @@ export function decide(c: CaseState, command: Command, actor: Actor, ctx: Contex
       next.supportingDepartmentIds = supporting
       next.departmentIds = [command.departmentId, ...supporting]
       next.assigneeId = command.assigneeId ?? null
+      next.returned = null
       next.signDueAt = ctx.calendar.addWorkingDays(now, SIGNING_DAYS, region).toISOString()
       next.dueAt = c.dueAt ?? due.toISOString()
       entries.push({ action: 'assigned', note: command.note ?? null, public: true })
@@ -363,21 +420,19 @@ export function decide(c: CaseState, command: Command, actor: Actor, ctx: Contex
       next.assigneeId = null
       next.signDueAt = null
       next.extension = null
+      next.returned = { departmentId: c.departmentId, reason: command.reason, at }
       action = 'returned'
       entries.push({ action, note: command.reason, public: false })
       break
     case 'extension':
-      if (c.extension) return refuse('invalid_state', 'an extension request is already pending')
-      if (c.extendedDays + command.days > MAX_EXTENSION_DAYS) {
-        return refuse('invalid', `extensions may add up to ${MAX_EXTENSION_DAYS} working days in all`)
-      }
+      if (c.extendedDays + command.days > MAX_EXTENSION_DAYS) return refuse('invalid', tooManyDays)
       next.extension = { days: command.days, reason: command.reason, requestedBy: actorId, requestedAt: at }
       action = 'extension_requested'
       entries.push({ action, note: `${command.days}: ${command.reason}`, public: false })
       break
     case 'extension/approve': {
       const ext = c.extension
-      if (!ext) return refuse('invalid_state', 'no extension request is pending')
+      if (!ext) return refuse('invalid_state', 'no extension request is pending') // (permission checked it)
       const base = c.dueAt ? new Date(c.dueAt) : now
       next.dueAt = ctx.calendar.addWorkingDays(base, ext.days, region).toISOString()
       next.extendedDays = c.extendedDays + ext.days
@@ -389,7 +444,6 @@ export function decide(c: CaseState, command: Command, actor: Actor, ctx: Contex
       break
     }
     case 'extension/refuse':
-      if (!c.extension) return refuse('invalid_state', 'no extension request is pending')
       next.extension = null
       action = 'extension_refused'
       entries.push({ action, note: command.reason, public: false })
@@ -402,7 +456,7 @@ export function decide(c: CaseState, command: Command, actor: Actor, ctx: Contex
       break
     case 'reply/approve': {
       const draft = c.draftReply
-      if (!draft) return refuse('invalid_state', 'there is no draft reply')
+      if (!draft) return refuse('invalid_state', 'there is no draft reply') // (permission checked it)
       next.status = 'replied'
       action = 'replied'
       entries.push({ action, note: null, public: true })
@@ -469,7 +523,6 @@ export function decide(c: CaseState, command: Command, actor: Actor, ctx: Contex
       entries.push({ action, note: command.text, public: false })
       break
     case 'rate':
-      if (c.rating) return refuse('invalid_state', 'the reply has already been rated')
       next.rating = { satisfaction: command.satisfaction, comment: command.comment ?? null, at }
       action = 'rated'
       entries.push({ action, note: command.satisfaction, public: true })
@@ -633,6 +686,21 @@ export function caseChanged(
       at: now.toISOString(),
     },
   })
+}
+
+/** The end of the last instant at which a case due then is "due soon" (in the case's region). */
+export function dueSoonLimit(now: Date, calendar: Calendar, region: string | null): Date {
+  return calendar.addWorkingDays(now, DUE_SOON_WORKING_DAYS, region ?? undefined)
+}
+
+/** Open, not overdue, and due by the end of the DUE_SOON_WORKING_DAYS-th working day after today. */
+export function isDueSoon(
+  c: Pick<CaseDoc, 'status' | 'dueAt' | 'region'>,
+  now: Date,
+  calendar: Calendar,
+): boolean {
+  if (!OPEN_STATUSES.includes(c.status) || c.dueAt === null || isOverdue(c, now)) return false
+  return c.dueAt <= dueSoonLimit(now, calendar, c.region).toISOString()
 }
 
 /** Whether an open case is past its due date. */

@@ -51,6 +51,7 @@ export function openFromLetter(
     escalatedAt: null,
     extension: null,
     extendedDays: 0,
+    returned: null,
     draftReply: null,
     reply: null,
     repliedAt: null,

@@ -14,6 +14,7 @@ import {
 } from '../domain/case.ts'
 import { piiHash, queryTerms } from '../domain/privacy.ts'
 import { verifyTimeline } from '../domain/timeline.ts'
+import { allOf, overdueFilter, queueCounts, queueFilter, visibilityFilter } from '../queues.ts'
 import {
   ActionBodies,
   CaseList,
@@ -21,6 +22,7 @@ import {
   CaseView,
   ListQuery,
   NoQuery,
+  QueueCounts,
   Verification,
 } from '../schemas/cases.ts'
 import { strictValidator } from '../schemas/strict.ts'
@@ -52,15 +54,13 @@ async function toCommand(
   return { type: action, ...rest } as Command
 }
 
-function listFilter(deps: CaseRoutesDeps, query: ListQuery, user: StaffClaims, now: Date): Filter {
+async function listFilter(deps: CaseRoutesDeps, query: ListQuery, user: StaffClaims, now: Date) {
+  // handlers and department leads: only cases where their department is lead or supporting
+  const visible = visibilityFilter(actorOf(user))
   const and: Filter[] = []
-  const actor = actorOf(user)
-  if (!canSee({ departmentIds: [] }, actor)) {
-    // handlers and department leads: only cases where their department is lead or supporting
-    and.push({ departmentIds: actor.departmentId ?? '\u0000none' })
-  }
+  if (query.queue) and.push(await queueFilter(query.queue, deps, visible, now))
   if (query.overdue === true) {
-    and.push({ status: { $in: [...OPEN_STATUSES] }, dueAt: { $gt: '', $lt: now.toISOString() } })
+    and.push(overdueFilter(now))
   } else if (query.overdue === false) {
     and.push({
       $or: [
@@ -80,16 +80,19 @@ function listFilter(deps: CaseRoutesDeps, query: ListQuery, user: StaffClaims, n
       ],
     })
   }
-  return {
+  const fields: Filter = {
     status: query.status,
     category: query.category,
     channel: query.channel,
     departmentId: query.departmentId,
     assigneeId: query.assigneeId,
     phoneHash: query.phone ? piiHash(deps.piiKey, 'phone', query.phone) : undefined,
-    ...(and.length ? { $and: and } : {}),
   }
+  return allOf(compact(fields), visible, ...and)
 }
+
+const compact = (f: Filter): Filter =>
+  Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as Filter
 
 export function caseRoutes(app: App, deps: CaseRoutesDeps): void {
   app.get(
@@ -104,7 +107,7 @@ export function caseRoutes(app: App, deps: CaseRoutesDeps): void {
     },
     async (request) => {
       const now = deps.clock.now()
-      const page = await deps.cases.find(listFilter(deps, request.query, request.user, now), {
+      const page = await deps.cases.find(await listFilter(deps, request.query, request.user, now), {
         sort: [['submittedAt', -1]],
         limit: request.query.limit,
         cursor: request.query.cursor ?? null,
@@ -114,6 +117,19 @@ export function caseRoutes(app: App, deps: CaseRoutesDeps): void {
         nextCursor: page.nextCursor,
       }
     },
+  )
+
+  app.get(
+    '/api/v1/cases/queues',
+    {
+      config: { access: 'staff' },
+      schema: {
+        summary: 'How many cases the caller may see in each work queue (GET /cases?queue=<name> lists them)',
+        querystring: NoQuery,
+        response: { 200: QueueCounts, 400: Problem, 401: Problem, 403: Problem },
+      },
+    },
+    async (request) => ({ counts: await queueCounts(deps, actorOf(request.user), deps.clock.now()) }),
   )
 
   const visible = async (id: string, user: StaffClaims) => {

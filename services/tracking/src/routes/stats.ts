@@ -1,13 +1,27 @@
-// Department statistics for a period: cases accepted in [from, to) by their lead department.
+// Department statistics: for staff, of cases accepted in [from, to); published, per month of acceptance.
 import type { App, Clock } from '@tingjian/kit'
 import { Errors, Problem } from '@tingjian/kit'
-import { type Cases, toState } from '../case-store.ts'
-import { isOverdue } from '../domain/case.ts'
-import { DepartmentStats, type DepartmentStats as Stats, StatsQuery } from '../schemas/cases.ts'
+import type { Cases } from '../case-store.ts'
+import { type Departments, departmentNames } from '../departments.ts'
+import type { Calendar } from '../domain/case.ts'
+import { DepartmentStats, PublicStats, PublicStatsQuery, StatsQuery } from '../schemas/cases.ts'
+import { addMonths, departmentCounts, monthOf, monthPeriod, monthsBetween, overdueCounts } from '../stats.ts'
 
 export const STATS_ROLES = ['admin', 'dispatcher', 'supervisor', 'discipline_officer'] as const
+/** The published figures cover at most this many months per request; by default the last 12. */
+export const PUBLIC_STATS_MAX_MONTHS = 24
+export const PUBLIC_STATS_DEFAULT_MONTHS = 12
 
-export function statsRoutes(app: App, deps: { cases: Cases; clock: Clock }): void {
+export interface StatsRoutesDeps {
+  cases: Cases
+  departments: Departments
+  clock: Clock
+  calendar: Calendar
+  /** Requests per minute per client address on the public route. */
+  publicRateLimitPerMinute: number
+}
+
+export function statsRoutes(app: App, deps: StatsRoutesDeps): void {
   app.get(
     '/api/v1/stats/departments',
     {
@@ -22,47 +36,75 @@ export function statsRoutes(app: App, deps: { cases: Cases; clock: Clock }): voi
       const from = new Date(request.query.from).toISOString()
       const to = new Date(request.query.to).toISOString()
       if (from >= to) throw new Errors.BadRequest('from must be before to')
-      const now = deps.clock.now()
-      const rows = new Map<string, Stats['departments'][number]>()
-      let cursor: string | null = null
-      do {
-        const page = await deps.cases.find(
-          { acceptedAt: { $gte: from, $lt: to }, departmentId: { $ne: null } },
-          { sort: [['acceptedAt', 1]], limit: 500, cursor },
-        )
-        for (const stored of page.items) {
-          const c = toState(stored)
-          const d = c.departmentId
-          if (!d) continue
-          let row = rows.get(d)
-          if (!row) {
-            row = {
-              departmentId: d,
-              received: 0,
-              closed: 0,
-              onTimeClosed: 0,
-              overdue: 0,
-              escalated: 0,
-              satisfaction: { satisfied: 0, basically_satisfied: 0, dissatisfied: 0 },
-            }
-            rows.set(d, row)
-          }
-          row.received++
-          if (c.status === 'replied' || c.status === 'closed') {
-            row.closed++
-            if (c.onTime) row.onTimeClosed++
-          }
-          if (isOverdue(c, now)) row.overdue++
-          if (c.escalationLevel > 0) row.escalated++
-          if (c.rating) row.satisfaction[c.rating.satisfaction]++
-        }
-        cursor = page.nextCursor
-      } while (cursor)
+      const period = { from, to }
+      const [rows, overdue] = await Promise.all([
+        departmentCounts(deps.cases, period),
+        overdueCounts(deps.cases, period, deps.clock.now()),
+      ])
+      const names = await departmentNames(
+        deps.departments,
+        rows.map((r) => r.departmentId),
+      )
       return {
         from,
         to,
-        departments: [...rows.values()].sort((a, b) => a.departmentId.localeCompare(b.departmentId)),
+        departments: rows.map((r) => ({
+          ...r,
+          departmentName: names.get(r.departmentId) ?? null,
+          overdue: overdue.get(r.departmentId) ?? 0,
+        })),
+      }
+    },
+  )
+
+  app.get(
+    '/api/v1/public/stats',
+    {
+      config: { access: 'public', rateLimit: { max: deps.publicRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        summary:
+          'Published monthly figures per department (month of acceptance, Asia/Shanghai): received, answered, on time, satisfaction',
+        querystring: PublicStatsQuery,
+        response: { 200: PublicStats, 400: Problem, 429: Problem },
+      },
+    },
+    async (request) => {
+      const current = monthOf(deps.clock.now(), deps.calendar)
+      const to = request.query.to ?? (request.query.from ? undefined : current)
+      const from = request.query.from ?? addMonths(to as string, 1 - PUBLIC_STATS_DEFAULT_MONTHS)
+      // only `from`: twelve months from it, but not past the current month (unless it starts later)
+      const until = to ?? max(from, min(addMonths(from, PUBLIC_STATS_DEFAULT_MONTHS - 1), current))
+      if (from > until) throw new Errors.BadRequest('from must not be after to')
+      const months = monthsBetween(from, until)
+      if (months.length > PUBLIC_STATS_MAX_MONTHS) {
+        throw new Errors.BadRequest(`at most ${PUBLIC_STATS_MAX_MONTHS} months at a time`)
+      }
+      const perMonth = await Promise.all(
+        months.map((month) => departmentCounts(deps.cases, monthPeriod(month, deps.calendar))),
+      )
+      const names = await departmentNames(
+        deps.departments,
+        perMonth.flatMap((rows) => rows.map((r) => r.departmentId)),
+      )
+      return {
+        from,
+        to: until,
+        // only counts and department names: nothing about a citizen, a case or a member of staff
+        months: months.map((month, i) => ({
+          month,
+          departments: (perMonth[i] ?? []).map((r) => ({
+            departmentId: r.departmentId,
+            departmentName: names.get(r.departmentId) ?? null,
+            received: r.received,
+            closed: r.closed,
+            onTimeClosed: r.onTimeClosed,
+            satisfaction: r.satisfaction,
+          })),
+        })),
       }
     },
   )
 }
+
+const min = (a: string, b: string) => (a < b ? a : b)
+const max = (a: string, b: string) => (a > b ? a : b)

@@ -1,6 +1,6 @@
 // What each audience sees of a case.
 import { hasRole, type StaffClaims } from '@tingjian/kit'
-import { type CaseState, isOverdue, type StaffActor } from '../domain/case.ts'
+import { availableActions, type CaseState, isOverdue, type StaffActor } from '../domain/case.ts'
 import { CLEAR_PII_ROLES, maskCitizen } from '../domain/privacy.ts'
 import type { CaseView, PublicCase } from '../schemas/cases.ts'
 
@@ -12,6 +12,7 @@ export const actorOf = (user: StaffClaims): StaffActor => ({
 })
 
 export function staffView(c: CaseState, user: StaffClaims, now: Date): CaseView {
+  const actor = actorOf(user)
   return {
     id: c._id,
     version: c.version,
@@ -36,6 +37,7 @@ export function staffView(c: CaseState, user: StaffClaims, now: Date): CaseView 
     escalationLevel: c.escalationLevel,
     extension: c.extension,
     extendedDays: c.extendedDays,
+    returned: c.returned,
     draftReply: c.draftReply,
     reply: c.reply,
     closedAt: c.closedAt,
@@ -46,6 +48,7 @@ export function staffView(c: CaseState, user: StaffClaims, now: Date): CaseView 
     mergedInto: c.mergedInto,
     mergedCaseIds: c.mergedCaseIds,
     timeline: c.timeline,
+    actions: availableActions(c, actor),
   }
 }
 

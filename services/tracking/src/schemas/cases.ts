@@ -1,6 +1,9 @@
 // Requests and responses of the staff and public case APIs.
 import { CASE_STATUSES, CHANNELS, LETTER_CATEGORIES } from '@tingjian/contracts'
 import Type, { type Static } from 'typebox'
+import { STAFF_ACTIONS } from '../domain/case.ts'
+import { QUEUES } from '../queues.ts'
+import { MONTH_PATTERN } from '../stats.ts'
 
 const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._:-]+$' })
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()])
@@ -26,6 +29,9 @@ export const ListQuery = Type.Object(
     departmentId: Type.Optional(Id),
     assigneeId: Type.Optional(Id),
     overdue: Type.Optional(Type.Boolean()),
+    queue: Type.Optional(
+      Type.Enum(QUEUES, { description: 'the cases of one work queue (GET /cases/queues)' }),
+    ),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+ -]+$' })),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
@@ -87,6 +93,9 @@ export const CaseView = Type.Object({
     }),
   ),
   extendedDays: Type.Integer(),
+  returned: Nullable(
+    Type.Object({ departmentId: Nullable(Type.String()), reason: Type.String(), at: Timestamp }),
+  ),
   draftReply: Nullable(
     Type.Object({ text: Type.String(), public: Type.Boolean(), by: Nullable(Type.String()), at: Timestamp }),
   ),
@@ -108,10 +117,20 @@ export const CaseView = Type.Object({
   mergedInto: Nullable(Type.String()),
   mergedCaseIds: Type.Array(Type.String()),
   timeline: Type.Array(Entry),
+  actions: Type.Array(Type.Enum(STAFF_ACTIONS), {
+    description: 'the actions (POST /cases/{id}/<action>) the caller may take in the current state',
+  }),
 })
 export type CaseView = Static<typeof CaseView>
 
 export const CaseList = Type.Object({ items: Type.Array(CaseView), nextCursor: Nullable(Type.String()) })
+
+const Count = Type.Integer({ minimum: 0 })
+export const QueueCounts = Type.Object({
+  counts: Type.Object(
+    Object.fromEntries(QUEUES.map((q) => [q, Count])) as Record<(typeof QUEUES)[number], typeof Count>,
+  ),
+})
 
 export const Verification = Type.Object({
   valid: Type.Boolean(),
@@ -196,23 +215,57 @@ export const PublicReplies = Type.Object({
 
 export const StatsQuery = Type.Object({ from: Timestamp, to: Timestamp }, { additionalProperties: false })
 
+const SatisfactionCounts = Type.Object({
+  satisfied: Type.Integer(),
+  basically_satisfied: Type.Integer(),
+  dissatisfied: Type.Integer(),
+})
+
 export const DepartmentStats = Type.Object({
   from: Timestamp,
   to: Timestamp,
   departments: Type.Array(
     Type.Object({
       departmentId: Type.String(),
+      departmentName: Nullable(Type.String()),
       received: Type.Integer(),
       closed: Type.Integer(),
       onTimeClosed: Type.Integer(),
       overdue: Type.Integer(),
       escalated: Type.Integer(),
-      satisfaction: Type.Object({
-        satisfied: Type.Integer(),
-        basically_satisfied: Type.Integer(),
-        dissatisfied: Type.Integer(),
-      }),
+      satisfaction: SatisfactionCounts,
     }),
   ),
 })
 export type DepartmentStats = Static<typeof DepartmentStats>
+
+const Month = Type.String({ pattern: MONTH_PATTERN, description: 'YYYY-MM, Asia/Shanghai' })
+export const PublicStatsQuery = Type.Object(
+  {
+    from: Type.Optional(Month),
+    to: Type.Optional(Month),
+  },
+  { additionalProperties: false },
+)
+export type PublicStatsQuery = Static<typeof PublicStatsQuery>
+
+export const PublicStats = Type.Object({
+  from: Month,
+  to: Month,
+  months: Type.Array(
+    Type.Object({
+      month: Month,
+      departments: Type.Array(
+        Type.Object({
+          departmentId: Type.String(),
+          departmentName: Nullable(Type.String()),
+          received: Type.Integer(),
+          closed: Type.Integer(),
+          onTimeClosed: Type.Integer(),
+          satisfaction: SatisfactionCounts,
+        }),
+      ),
+    }),
+  ),
+})
+export type PublicStats = Static<typeof PublicStats>
