@@ -10,8 +10,10 @@ import { uuidv7 } from '@tingjian/contracts'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify'
 import { enforceAccessRules, type JwtConfig, registerJwt } from './auth.ts'
 import { healthRoutes, type ReadinessCheck } from './health.ts'
+import { strictJsonBodies } from './json-body.ts'
 import type { Logger } from './logger.ts'
 import { installProblemHandlers, Problem, problem, sendProblem } from './problem.ts'
+import type { TrustProxy } from './server-config.ts'
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -33,8 +35,13 @@ export interface AppOptions {
   /** Verification (and for identity, signing) of staff tokens; without it only public routes may exist. */
   jwt?: JwtConfig
   readiness?: readonly ReadinessCheck[]
-  /** Behind the gateway or a load balancer: trust X-Forwarded-For for the client address. */
-  trustProxy?: boolean
+  /**
+   * Behind the gateway or a load balancer: take the client address from X-Forwarded-For. `true` believes
+   * any peer; a list (addresses, CIDRs, `loopback`…) believes only those peers (see `trustProxyOf`).
+   */
+  trustProxy?: TrustProxy
+  /** The Content-Security-Policy directives (default: an API's, which allows nothing to load). */
+  contentSecurityPolicy?: Record<string, string[]>
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
@@ -84,10 +91,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   installProblemHandlers(app)
   app.addSchema(Problem)
+  strictJsonBodies(app)
 
   await app.register(helmet, {
-    // An API answers JSON; the web service sets its own content security policy for pages.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    // An API answers JSON; the web service sets its own content security policy for pages, and only the
+    // directives it gives (helmet's defaults add upgrade-insecure-requests, which breaks a plain-HTTP
+    // site on a LAN address).
+    contentSecurityPolicy: options.contentSecurityPolicy
+      ? { useDefaults: false, directives: options.contentSecurityPolicy }
+      : { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
   })
   if (options.rateLimit !== false) {
     await app.register(rateLimit, {

@@ -34,6 +34,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: AccessRule
   }
+  interface FastifySchema {
+    /** The route's access rule, copied into its OpenAPI operation. */
+    'x-access'?: AccessRule
+  }
 }
 
 export interface JwtConfig {
@@ -63,6 +67,24 @@ export function registerJwt(app: FastifyInstance, config: JwtConfig): void {
   })
 }
 
+/**
+ * The claims the routes rely on have the types identity gives them. A token with others verified only
+ * because someone holds the signing key or identity has a bug; refused rather than trusted (a `roles`
+ * string would crash the role check, a `sub` object would reach a store query).
+ */
+function wellFormedClaims(claims: unknown): boolean {
+  if (typeof claims !== 'object' || claims === null) return false
+  const { sub, username, roles, departmentId } = claims as Record<string, unknown>
+  return (
+    typeof sub === 'string' &&
+    sub.length > 0 &&
+    (username === undefined || typeof username === 'string') &&
+    Array.isArray(roles) &&
+    roles.every((r) => typeof r === 'string') &&
+    (departmentId === undefined || departmentId === null || typeof departmentId === 'string')
+  )
+}
+
 async function authenticate(request: FastifyRequest): Promise<void> {
   if (!request.headers.authorization) throw new Errors.Unauthorized()
   try {
@@ -70,6 +92,7 @@ async function authenticate(request: FastifyRequest): Promise<void> {
   } catch {
     throw new Errors.Unauthorized()
   }
+  if (!wellFormedClaims(request.user)) throw new Errors.Unauthorized()
 }
 
 /** Adds the access check of each route's rule; refuses routes that declare none. */
@@ -78,6 +101,13 @@ export function enforceAccessRules(app: FastifyInstance, jwtEnabled: boolean): v
     const rule = route.config?.access
     if (rule === undefined) {
       throw new Error(`route ${route.method} ${route.url} declares no access rule (config.access)`)
+    }
+    // The OpenAPI document says who may call each operation (`x-access`), and that staff operations take a
+    // bearer token; a copy, so that a schema object shared by several routes is not changed.
+    route.schema = {
+      ...route.schema,
+      'x-access': rule === 'public' || rule === 'staff' ? rule : [...rule],
+      ...(rule === 'public' ? {} : { security: route.schema?.security ?? [{ bearer: [] }] }),
     }
     if (rule === 'public') return
     if (!jwtEnabled)

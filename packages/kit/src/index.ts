@@ -3,6 +3,7 @@ export { type AccessRule, hasRole, type JwtConfig, ROLES, type Role, type StaffC
 export { type Clock, ManualClock, systemClock } from './clock.ts'
 export { ConfigError, type ConfigProblem, loadConfig, Type } from './config.ts'
 export type { ReadinessCheck } from './health.ts'
+export { bodyShapeProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES } from './json-body.ts'
 export { createLogger, type Logger, type LoggerConfig, loggerOptions } from './logger.ts'
 export {
   AdapterConfig,
@@ -24,4 +25,4 @@ export {
 } from './problem.ts'
 export { REDACT_PATHS, scrub } from './redact.ts'
 export { type Closeable, closeInOrder, type ServeOptions, serve } from './serve.ts'
-export { ServerConfig } from './server-config.ts'
+export { ServerConfig, type TrustProxy, trustProxyOf } from './server-config.ts'

@@ -118,7 +118,9 @@ export class MongoCollection<T extends object> implements Collection<T> {
 
   async get(id: string): Promise<Stored<T> | null> {
     assertId(id)
-    const raw = await this.coll.findOne({ _id: { $eq: id } }, HIDDEN)
+    // `{_id: id}`, not `{_id: {$eq: id}}`: the same match for a string (assertId), and the one form FerretDB
+    // v1 hands to SQLite; with $eq it decodes every document of the collection (bench/README.md)
+    const raw = await this.coll.findOne({ _id: id }, HIDDEN)
     return raw ? stripped<T>(raw) : null
   }
 
@@ -158,7 +160,7 @@ export class MongoCollection<T extends object> implements Collection<T> {
     const stored = await this.host.exclusive(`${this.name}/${id}`, async () => {
       // Read to learn which fields the replacement drops. The write below is conditional on the version,
       // so a change between this read and that write makes it miss (stale), never mix.
-      const current = await this.coll.findOne({ _id: { $eq: id } }, HIDDEN)
+      const current = await this.coll.findOne({ _id: id }, HIDDEN)
       if (!current) throw new StoreNotFoundError(this.name, id)
       if (current.version !== expectedVersion) throw new StoreConflictError('stale', this.name, id)
       const set: Document = { ...fields, version: next, updatedAt: now }

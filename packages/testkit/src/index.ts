@@ -145,3 +145,4 @@ export async function mailText(id: string): Promise<string> {
   if (!res.ok) throw new Error(`mailpit message failed: ${res.status}`)
   return ((await res.json()) as { Text: string }).Text
 }
+export * from './fuzz.ts'

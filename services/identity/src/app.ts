@@ -31,7 +31,7 @@ export interface IdentityDeps {
   clock?: Clock
   bodyLimit?: number
   rateLimit?: AppOptions['rateLimit']
-  trustProxy?: boolean
+  trustProxy?: AppOptions['trustProxy']
   readiness?: readonly ReadinessCheck[]
   /**
    * How a throttled login waits (default: a timer of the given length). Tests pass one that records the

@@ -11,6 +11,7 @@ import {
   serve,
   systemClock,
   Type,
+  trustProxyOf,
 } from '@tingjian/kit'
 import { buildIdentity, SERVICE } from './app.ts'
 import { seed } from './seed.ts'
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
     jwt: { ...keys, issuer: server.JWT_ISSUER, audience: server.JWT_AUDIENCE },
     bodyLimit: server.BODY_LIMIT_BYTES,
     rateLimit: { max: server.RATE_LIMIT_PER_MINUTE },
-    trustProxy: server.TRUST_PROXY,
+    trustProxy: trustProxyOf(server),
     readiness,
   })
   await serve(app, { host: server.HOST, port: server.PORT, logger, closeAfter: [bus, store] })

@@ -1,7 +1,15 @@
 // The mailbox service: citizens' letters in, `mailbox.letter-submitted` out (through the outbox).
 import { randomBytes } from 'node:crypto'
 import type { EventBus } from '@tingjian/bus'
-import { type App, buildApp, type Clock, closeInOrder, type Logger, type ReadinessCheck } from '@tingjian/kit'
+import {
+  type App,
+  type AppOptions,
+  buildApp,
+  type Clock,
+  closeInOrder,
+  type Logger,
+  type ReadinessCheck,
+} from '@tingjian/kit'
 import { type DocumentStore, OutboxRelay, StoreConflictError } from '@tingjian/store'
 import { type Letter, letterRoutes } from './routes/letters.ts'
 
@@ -15,7 +23,7 @@ export interface MailboxDeps {
   secret?: Buffer
   rateLimitPerMinute?: number
   submissionsPerMinute?: number
-  trustProxy?: boolean
+  trustProxy?: AppOptions['trustProxy']
   bodyLimit?: number
 }
 

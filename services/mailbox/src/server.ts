@@ -8,6 +8,7 @@ import {
   serve,
   systemClock,
   Type,
+  trustProxyOf,
 } from '@tingjian/kit'
 import { buildMailbox } from './app.ts'
 
@@ -36,7 +37,7 @@ const app = await buildMailbox({
   secret: config.MAILBOX_SECRET ? Buffer.from(config.MAILBOX_SECRET, 'base64') : undefined,
   rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
   submissionsPerMinute: config.MAILBOX_SUBMISSIONS_PER_MINUTE,
-  trustProxy: config.TRUST_PROXY,
+  trustProxy: trustProxyOf(config),
   bodyLimit: config.BODY_LIMIT_BYTES,
 })
 await serve(app, { host: config.HOST, port: config.PORT, logger, closeAfter: [bus, store] })

@@ -2,6 +2,7 @@
 import type { EventBus, RetryPolicy, Subscription } from '@tingjian/bus'
 import {
   type App,
+  type AppOptions,
   buildApp,
   type Clock,
   closeInOrder,
@@ -33,7 +34,7 @@ export interface NotificationsDeps {
   /** The bus's retries of an event whose handling failed (default: the bus's). */
   retry?: RetryPolicy
   readiness?: readonly ReadinessCheck[]
-  trustProxy?: boolean
+  trustProxy?: AppOptions['trustProxy']
   rateLimit?: { max: number } | false
   bodyLimit?: number
 }

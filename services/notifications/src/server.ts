@@ -9,6 +9,7 @@ import {
   serve,
   systemClock,
   Type,
+  trustProxyOf,
 } from '@tingjian/kit'
 import { buildNotifications, SERVICE } from './app.ts'
 import { EmailChannel } from './channels/email.ts'
@@ -39,6 +40,9 @@ const email = new EmailChannel({
   ...(config.SMTP_PASS ? { pass: config.SMTP_PASS } : {}),
   from: config.MAIL_FROM,
   connectionTimeoutMs: config.SMTP_TIMEOUT_MS,
+  ...(config.MAIL_FILE_FALLBACK_DIR
+    ? { fileFallback: { dir: config.MAIL_FILE_FALLBACK_DIR, logger: logger.child({ service: SERVICE }) } }
+    : {}),
 })
 
 const app = await buildNotifications({
@@ -55,7 +59,7 @@ const app = await buildNotifications({
     maxBackoffMs: Math.max(config.SEND_BACKOFF_MS, 5_000),
   },
   readiness,
-  trustProxy: config.TRUST_PROXY,
+  trustProxy: trustProxyOf(config),
   rateLimit: { max: config.RATE_LIMIT_PER_MINUTE },
   bodyLimit: config.BODY_LIMIT_BYTES,
 })

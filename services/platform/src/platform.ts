@@ -1,5 +1,7 @@
 // Every service in one process on one bus, each with its own store: the single-machine run of the
-// platform, and the harness of the journey tests. The services are the same apps that run alone.
+// platform, and the harness of the journey tests. The services are the same apps that run alone; in the
+// single-machine run they listen on loopback and the gateway (@tingjian/web) is the only way in.
+import type { AddressInfo } from 'node:net'
 import type { EventBus } from '@tingjian/bus'
 import { buildIdentity } from '@tingjian/identity'
 import { seed } from '@tingjian/identity/seed'
@@ -12,12 +14,14 @@ import {
   type JwtConfig,
   type Logger,
   readinessOf,
+  type TrustProxy,
 } from '@tingjian/kit'
 import { buildMailbox } from '@tingjian/mailbox'
 import { buildNotifications } from '@tingjian/notifications'
 import { EmailChannel } from '@tingjian/notifications/email'
 import type { DocumentStore } from '@tingjian/store'
 import { buildTracking } from '@tingjian/tracking'
+import { buildGateway, type UpstreamUrls } from '@tingjian/web'
 
 export interface PlatformOptions {
   adapters: AdapterConfig
@@ -33,6 +37,10 @@ export interface PlatformOptions {
   escalationIntervalMs?: number
   /** Consumer groups get this prefix (tests on a shared Kafka: groups are not namespaced). */
   groupPrefix?: string
+  /** Whose X-Forwarded-For the services believe (the gateway's, in the single-machine run). */
+  trustProxy?: TrustProxy
+  /** When SMTP refuses the connection, e-mail is written as .eml files here (one machine only). */
+  mailFileFallbackDir?: string
 }
 
 export interface Platform {
@@ -64,6 +72,7 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       jwt: o.jwt,
       clock: o.clock,
       readiness: readinessOf(bus, identityStore),
+      ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
     })
     apps.push(identity)
     const mailboxStore = await store('mailbox')
@@ -73,6 +82,7 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       store: mailboxStore,
       clock: o.clock,
       readiness: readinessOf(bus, mailboxStore),
+      ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
     })
     apps.push(mailbox)
     const publicJwt = { publicKey: o.jwt.publicKey, issuer: o.jwt.issuer, audience: o.jwt.audience }
@@ -86,11 +96,26 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       clock: o.clock,
       escalationIntervalMs: o.escalationIntervalMs ?? 60_000,
       readiness: readinessOf(bus, trackingStore),
+      // tracking takes a boolean so far; its port is on loopback only, where every peer is the gateway's host
+      ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy !== false } : {}),
       ...(o.groupPrefix ? { group: `${o.groupPrefix}-tracking` } : {}),
     })
     apps.push(tracking.app)
     const notificationsStore = await store('notifications')
-    const email = new EmailChannel({ host: o.smtp.host, port: o.smtp.port, secure: false, from: o.smtp.from })
+    const email = new EmailChannel({
+      host: o.smtp.host,
+      port: o.smtp.port,
+      secure: false,
+      from: o.smtp.from,
+      ...(o.mailFileFallbackDir
+        ? {
+            fileFallback: {
+              dir: o.mailFileFallbackDir,
+              logger: o.logger.child({ service: 'notifications' }),
+            },
+          }
+        : {}),
+    })
     const notifications = await buildNotifications({
       logger: o.logger,
       bus,
@@ -100,6 +125,7 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       jwt: publicJwt,
       webUrl: o.webUrl,
       readiness: readinessOf(bus, notificationsStore),
+      ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
       ...(o.groupPrefix ? { group: `${o.groupPrefix}-notifications` } : {}),
     })
     apps.push(notifications)
@@ -120,5 +146,60 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
     await bus.close().catch(() => {})
     for (const s of stores) await s.close().catch(() => {})
     throw err
+  }
+}
+
+export interface OpenOptions {
+  /** Where the gateway listens: the platform's one public address. */
+  host: string
+  port: number
+  logger: Logger
+  /** The built web app (default: @tingjian/web's dist). */
+  staticDir?: string
+  /** Fixed loopback ports for the services (default: any free port). */
+  servicePorts?: Partial<Record<keyof Platform['apps'], number>>
+  rateLimit?: { max: number }
+  /** Only behind a load balancer or TLS terminator: whose X-Forwarded-For the gateway believes. */
+  gatewayTrustProxy?: TrustProxy
+}
+
+export interface OpenPlatform {
+  gateway: App
+  /** The gateway's address, e.g. http://127.0.0.1:3000. */
+  url: string
+  upstreams: UpstreamUrls
+  /** Stops taking requests at the gateway, finishes those in flight, then closes every service. */
+  close(): Promise<void>
+}
+
+/**
+ * Puts the platform on the network as one origin: each service on a loopback port of its own, the
+ * gateway and the web app on `host:port`. The services believe the X-Forwarded-For of loopback peers
+ * only (startPlatform's `trustProxy`), which is where the gateway's requests come from.
+ */
+export async function openPlatform(platform: Platform, o: OpenOptions): Promise<OpenPlatform> {
+  const upstreams = {} as UpstreamUrls
+  for (const [name, app] of Object.entries(platform.apps) as Array<[keyof Platform['apps'], App]>) {
+    await app.listen({ host: '127.0.0.1', port: o.servicePorts?.[name] ?? 0 })
+    upstreams[name] = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  }
+  const gateway = await buildGateway({
+    logger: o.logger,
+    upstreams,
+    ...(o.staticDir ? { staticDir: o.staticDir } : {}),
+    ...(o.rateLimit ? { rateLimit: o.rateLimit } : {}),
+    ...(o.gatewayTrustProxy !== undefined ? { trustProxy: o.gatewayTrustProxy } : {}),
+  })
+  await gateway.listen({ host: o.host, port: o.port })
+  const address = gateway.server.address() as AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  return {
+    gateway,
+    url: `http://${host}:${address.port}`,
+    upstreams,
+    close: async () => {
+      await gateway.close()
+      await platform.close()
+    },
   }
 }

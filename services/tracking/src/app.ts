@@ -4,6 +4,7 @@ import type { EventBus } from '@tingjian/bus'
 import { createCalendar } from '@tingjian/calendar'
 import {
   type App,
+  type AppOptions,
   buildApp,
   type Clock,
   closeInOrder,
@@ -40,7 +41,7 @@ export interface TrackingDeps {
   /** Per client address and minute on the public routes (default 30). */
   publicRateLimitPerMinute?: number
   bodyLimit?: number
-  trustProxy?: boolean
+  trustProxy?: AppOptions['trustProxy']
   readiness?: readonly ReadinessCheck[]
   relaySweepIntervalMs?: number
   /**

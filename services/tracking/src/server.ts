@@ -8,6 +8,7 @@ import {
   serve,
   systemClock,
   Type,
+  trustProxyOf,
 } from '@tingjian/kit'
 import { buildTracking } from './app.ts'
 
@@ -40,7 +41,7 @@ const { app } = await buildTracking({
   rateLimit: { max: config.RATE_LIMIT_PER_MINUTE },
   publicRateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
   bodyLimit: config.BODY_LIMIT_BYTES,
-  trustProxy: config.TRUST_PROXY,
+  trustProxy: trustProxyOf(config),
 })
 
 await serve(app, {

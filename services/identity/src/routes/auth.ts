@@ -125,16 +125,9 @@ export function authRoutes(app: App, ctx: Context): void {
       const record = await c.refreshTokens.get(tokenId)
       if (!record) throw new IdentityErrors.InvalidRefreshToken()
       const { familyId } = record
-      const refreshToken = newRefreshToken()
-      const nextId = refreshTokenId(refreshToken)
-      // Saved before the family points at it, so that an answered token always exists; if the rotation
-      // is refused, the record is never handed out.
-      const issuedAt = clock.now()
-      await c.refreshTokens.insert(nextId, { familyId, issuedAt: issuedAt.toISOString() }, { now: issuedAt })
 
-      // Rotation is one versioned write of the family: of two concurrent uses of one token only one
-      // rotates; the other then sees a used token and revokes the family, as for any reuse.
-      const user = await withRetry(async () => {
+      /** The family and its owner when this token may rotate it; else the session ends as it must. */
+      const rotatable = async () => {
         const family = await c.refreshFamilies.get(familyId)
         if (!family) throw new IdentityErrors.InvalidRefreshToken()
         const now = clock.now()
@@ -154,6 +147,23 @@ export function authRoutes(app: App, ctx: Context): void {
           await revokeFamily(c, familyId, 'inactive-user', clock)
           throw new IdentityErrors.InvalidRefreshToken()
         }
+        return { family, owner, now }
+      }
+      // A token that will be refused is refused before the next one is saved: a replayed, expired or
+      // revoked token sent again and again leaves no records behind.
+      await rotatable()
+
+      const refreshToken = newRefreshToken()
+      const nextId = refreshTokenId(refreshToken)
+      // Saved before the family points at it, so that an answered token always exists; if the rotation
+      // is refused (a concurrent use won), the record is never handed out.
+      const issuedAt = clock.now()
+      await c.refreshTokens.insert(nextId, { familyId, issuedAt: issuedAt.toISOString() }, { now: issuedAt })
+
+      // Rotation is one versioned write of the family: of two concurrent uses of one token only one
+      // rotates; the other then sees a used token and revokes the family, as for any reuse.
+      const user = await withRetry(async () => {
+        const { family, owner, now } = await rotatable()
         await c.refreshFamilies.update(familyId, family.version, rotated(family, nextId, now), { now })
         return owner
       })

@@ -9,6 +9,12 @@ export const NotificationsConfig = Type.Object({
   SMTP_USER: Type.Optional(Type.String()),
   SMTP_PASS: Type.Optional(Type.String()),
   SMTP_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10_000 }),
+  MAIL_FILE_FALLBACK_DIR: Type.Optional(
+    Type.String({
+      description:
+        'one machine only: when SMTP refuses the connection, write the message as an .eml file here',
+    }),
+  ),
   MAIL_FROM: Type.String({ default: '听见 <noreply@tingjian.localhost>', description: 'the From header' }),
   WEB_URL: Type.String({ default: 'http://127.0.0.1:3000', description: 'public site linked from mails' }),
   SEND_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 10, default: 3 }),

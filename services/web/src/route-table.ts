@@ -1,0 +1,20 @@
+// Which service owns which part of the HTTP API. The gateway proxies `/api/v1/<prefix>` and everything
+// below it to the owner; any other path under /api is a 404 problem. Add a row when a service lands.
+
+export const UPSTREAMS = ['identity', 'mailbox', 'tracking', 'notifications'] as const
+export type Upstream = (typeof UPSTREAMS)[number]
+
+/** Base URLs of the services, e.g. `{ identity: 'http://identity:3001', … }`. */
+export type UpstreamUrls = Record<Upstream, string>
+
+export const ROUTE_TABLE: ReadonlyArray<{ prefix: string; upstream: Upstream }> = [
+  { prefix: '/api/v1/auth', upstream: 'identity' },
+  { prefix: '/api/v1/me', upstream: 'identity' },
+  { prefix: '/api/v1/departments', upstream: 'identity' },
+  { prefix: '/api/v1/users', upstream: 'identity' },
+  { prefix: '/api/v1/mailbox', upstream: 'mailbox' },
+  { prefix: '/api/v1/cases', upstream: 'tracking' },
+  { prefix: '/api/v1/public', upstream: 'tracking' },
+  { prefix: '/api/v1/stats', upstream: 'tracking' },
+  { prefix: '/api/v1/notifications', upstream: 'notifications' },
+]

@@ -1,0 +1,134 @@
+// The routes of the app: the public portal at /, the staff console under /staff (sign-in required; each
+// page only for the roles it serves).
+import { type ReactNode, useEffect } from 'react'
+import { staffApi } from './api/client.ts'
+import { session } from './api/session.ts'
+import type { Role, SessionUser } from './api/types.ts'
+import { PageHeading } from './components/bits.tsx'
+import { ErrorBoundary } from './components/error-boundary.tsx'
+import { Loading } from './components/feedback.tsx'
+import { hasRole, PublicLayout, STATS_ROLES, StaffLayout } from './components/layout.tsx'
+import { useI18n, useTitle } from './i18n/i18n.tsx'
+import { Link, matchPath, navigate, useLocation } from './lib/router.tsx'
+import { DepartmentsPage } from './pages/admin/departments.tsx'
+import { UsersPage } from './pages/admin/users.tsx'
+import { DonePage } from './pages/public/done.tsx'
+import { FollowPage } from './pages/public/follow.tsx'
+import { HomePage } from './pages/public/home.tsx'
+import { RepliesPage } from './pages/public/replies.tsx'
+import { StatsPage } from './pages/public/stats.tsx'
+import { WritePage } from './pages/public/write.tsx'
+import { CasePage } from './pages/staff/case-page.tsx'
+import { LoginPage } from './pages/staff/login.tsx'
+import { CaseListPage, QueuesPage } from './pages/staff/queues.tsx'
+import { SearchPage } from './pages/staff/search.tsx'
+import { KpiPage, SupervisionPage } from './pages/staff/supervision.tsx'
+import { useSession } from './pages/staff/use-staff.ts'
+
+function NotFound() {
+  const { t } = useI18n()
+  useTitle(t('error.pageNotFound'))
+  return (
+    <>
+      <PageHeading lead={t('error.pageNotFoundText')}>{t('error.pageNotFound')}</PageHeading>
+      <p>
+        <Link to="/">{t('nav.home')}</Link>
+      </p>
+    </>
+  )
+}
+
+function Forbidden() {
+  const { t } = useI18n()
+  useTitle(t('error.403'))
+  return <PageHeading lead={t('error.403')}>{t('error.title')}</PageHeading>
+}
+
+function publicPage(path: string): ReactNode {
+  switch (path.replace(/\/+$/, '') || '/') {
+    case '/':
+      return <HomePage />
+    case '/write':
+      return <WritePage />
+    case '/write/done':
+      return <DonePage />
+    case '/follow':
+      return <FollowPage />
+    case '/replies':
+      return <RepliesPage />
+    case '/stats':
+      return <StatsPage />
+    default:
+      return <NotFound />
+  }
+}
+
+function only(user: SessionUser, roles: readonly Role[], page: ReactNode): ReactNode {
+  return hasRole(user, ...roles) ? page : <Forbidden />
+}
+
+function staffPage(path: string, user: SessionUser): ReactNode {
+  const p = path.replace(/\/+$/, '')
+  if (p === '/staff') return <QueuesPage user={user} />
+  if (p === '/staff/cases') return <CaseListPage />
+  const caseMatch = matchPath('/staff/cases/:id', p)
+  if (caseMatch?.id) return <CasePage key={caseMatch.id} id={caseMatch.id} user={user} />
+  if (p === '/staff/search') return <SearchPage />
+  if (p === '/staff/supervision') return only(user, STATS_ROLES, <SupervisionPage />)
+  if (p === '/staff/kpi') return only(user, STATS_ROLES, <KpiPage />)
+  if (p === '/staff/admin/departments') return only(user, ['admin'], <DepartmentsPage />)
+  if (p === '/staff/admin/users') return only(user, ['admin'], <UsersPage />)
+  return <NotFound />
+}
+
+function StaffArea({ path, search }: { path: string; search: string }) {
+  const { state } = useSession()
+  const user = state?.user ?? null
+
+  useEffect(() => {
+    if (!user) navigate(`/staff/login?next=${encodeURIComponent(path + search)}`, { replace: true })
+  }, [user, path, search])
+
+  // confirm the stored session once, and pick up changed roles or name
+  const userId = user?.id
+  useEffect(() => {
+    if (!userId) return
+    staffApi<SessionUser & { active?: boolean }>('/me').then(
+      (me) =>
+        session.setUser({
+          id: me.id,
+          username: me.username,
+          displayName: me.displayName,
+          roles: me.roles,
+          departmentId: me.departmentId,
+        }),
+      () => {
+        // a 401 has already ended the session; anything else leaves it as it is
+      },
+    )
+  }, [userId])
+
+  if (!user) return <Loading />
+  return (
+    <StaffLayout user={user}>
+      <ErrorBoundary resetKey={path}>{staffPage(path, user)}</ErrorBoundary>
+    </StaffLayout>
+  )
+}
+
+export function App() {
+  const { path, search } = useLocation()
+  if (path === '/staff/login') {
+    return (
+      <PublicLayout>
+        <LoginPage />
+      </PublicLayout>
+    )
+  }
+  if (path === '/staff' || path.startsWith('/staff/')) return <StaffArea path={path} search={search} />
+  return (
+    <PublicLayout>
+      <ErrorBoundary resetKey={path}>{publicPage(path)}</ErrorBoundary>
+    </PublicLayout>
+  )
+}
