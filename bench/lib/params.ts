@@ -1,0 +1,159 @@
+// The command line of `pnpm bench` and the parameters of a run: full (the default) or --quick.
+
+export const SCENARIOS = ['intake', 'endToEnd', 'catchUp', 'memory'] as const
+export type Scenario = (typeof SCENARIOS)[number]
+export const ADAPTERS = ['distributed', 'embedded'] as const
+export type Adapter = (typeof ADAPTERS)[number]
+
+export interface Params {
+  quick: boolean
+  scenarios: Scenario[]
+  adapters: Adapter[]
+  /** Write a CPU profile of every service process into bench/results/profiles. */
+  profile: boolean
+  /** Diagnosis: catchUp with tracking's outbox relay asleep, to tell the consumer's cost from the relay's. */
+  noRelay: boolean
+  /** Where the JSON results go. */
+  out: string
+  intake: {
+    /** Measured rounds per side (ours, baseline), alternating. */
+    rounds: number
+    roundSeconds: number
+    warmupSeconds: number
+    connections: number
+    /** Longest wait, after a round of ours, for the outbox relay to publish what was acknowledged. */
+    drainTimeoutSeconds: number
+  }
+  endToEnd: {
+    rates: number[]
+    stepSeconds: number
+    /** A case readable later than this after its 201 counts as not delivered. */
+    deadlineSeconds: number
+  }
+  catchUp: {
+    events: number
+    /** Longest the tracking service may take to apply them all. */
+    timeoutSeconds: number
+    insertManyBatch: number
+  }
+  memory: {
+    idleSeconds: number
+    loadSeconds: number
+    /** Letters per second of the intake load (open loop). */
+    rate: number
+  }
+}
+
+const FULL: Omit<Params, 'quick' | 'scenarios' | 'adapters' | 'profile' | 'noRelay' | 'out'> = {
+  intake: { rounds: 3, roundSeconds: 20, warmupSeconds: 5, connections: 16, drainTimeoutSeconds: 120 },
+  endToEnd: { rates: [50, 200, 500], stepSeconds: 60, deadlineSeconds: 10 },
+  catchUp: { events: 100_000, timeoutSeconds: 1_800, insertManyBatch: 1_000 },
+  memory: { idleSeconds: 10, loadSeconds: 30, rate: 100 },
+}
+
+const QUICK: typeof FULL = {
+  intake: { rounds: 2, roundSeconds: 5, warmupSeconds: 2, connections: 16, drainTimeoutSeconds: 60 },
+  endToEnd: { rates: [10, 40, 100], stepSeconds: 5, deadlineSeconds: 10 },
+  catchUp: { events: 2_000, timeoutSeconds: 300, insertManyBatch: 1_000 },
+  memory: { idleSeconds: 3, loadSeconds: 5, rate: 50 },
+}
+
+const USAGE = `usage: pnpm bench [--quick] [--only ${SCENARIOS.join(',')}] [--adapters ${ADAPTERS.join(',')}]
+                  [--profile] [--no-relay] [--out bench/results/latest.json]
+                  [--rounds N] [--round-seconds S] [--connections N]
+                  [--rates 50,200,500] [--step-seconds S] [--deadline-seconds S]
+                  [--events N] [--memory-rate N]`
+
+export class UsageError extends Error {}
+
+function list<T extends string>(value: string, allowed: readonly T[], what: string): T[] {
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  for (const item of items) {
+    if (!(allowed as readonly string[]).includes(item)) {
+      throw new UsageError(`unknown ${what} "${item}" (one of ${allowed.join(', ')})`)
+    }
+  }
+  return items as T[]
+}
+
+function positive(name: string, value: string | undefined): number {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} needs a positive number`)
+  return n
+}
+
+export function parseArgs(argv: readonly string[]): Params {
+  const quick = argv.includes('--quick')
+  const base = structuredClone(quick ? QUICK : FULL)
+  const params: Params = {
+    quick,
+    scenarios: [...SCENARIOS],
+    adapters: [...ADAPTERS],
+    profile: false,
+    noRelay: false,
+    out: 'bench/results/latest.json',
+    ...base,
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    const value = () => {
+      const v = argv[++i]
+      if (v === undefined) throw new UsageError(`${arg} needs a value`)
+      return v
+    }
+    switch (arg) {
+      case '--quick':
+        break
+      case '--only':
+        params.scenarios = list(value(), SCENARIOS, 'scenario')
+        break
+      case '--adapters':
+        params.adapters = list(value(), ADAPTERS, 'adapter')
+        break
+      case '--profile':
+        params.profile = true
+        break
+      case '--no-relay':
+        params.noRelay = true
+        break
+      case '--out':
+        params.out = value()
+        break
+      case '--rounds':
+        params.intake.rounds = Math.ceil(positive(arg, value()))
+        break
+      case '--round-seconds':
+        params.intake.roundSeconds = positive(arg, value())
+        break
+      case '--connections':
+        params.intake.connections = Math.ceil(positive(arg, value()))
+        break
+      case '--rates':
+        params.endToEnd.rates = value()
+          .split(',')
+          .map((r) => positive('--rates', r))
+        break
+      case '--step-seconds':
+        params.endToEnd.stepSeconds = positive(arg, value())
+        break
+      case '--deadline-seconds':
+        params.endToEnd.deadlineSeconds = positive(arg, value())
+        break
+      case '--events':
+        params.catchUp.events = Math.ceil(positive(arg, value()))
+        break
+      case '--memory-rate':
+        params.memory.rate = positive(arg, value())
+        break
+      case '--help':
+      case '-h':
+        throw new UsageError(USAGE)
+      default:
+        throw new UsageError(`unknown argument ${arg}\n${USAGE}`)
+    }
+  }
+  return params
+}
