@@ -43,6 +43,7 @@ export class SqliteLog {
   readonly #commit: Database.Statement<[string, string, number, string]>
   readonly #lastSeq: Database.Statement<[string], { seq: number | null }>
   readonly #appendAll: (rows: readonly AppendRow[]) => void
+  readonly #commitAll: (group: string, positions: ReadonlyMap<string, number>) => void
   readonly #commitWithLetter: (group: string, topic: string, seq: number, letter: AppendRow) => void
 
   constructor(path: string, busyTimeoutMs: number) {
@@ -70,6 +71,10 @@ export class SqliteLog {
       const now = new Date().toISOString()
       for (const r of rows) this.#insert.run(r.topic, r.key, r.value, JSON.stringify(r.headers), now)
     })
+    this.#commitAll = this.#db.transaction((group: string, positions: ReadonlyMap<string, number>) => {
+      const now = new Date().toISOString()
+      for (const [topic, seq] of positions) this.#commit.run(group, topic, seq, now)
+    })
     this.#commitWithLetter = this.#db.transaction(
       (group: string, topic: string, seq: number, letter: AppendRow) => {
         const now = new Date().toISOString()
@@ -94,6 +99,11 @@ export class SqliteLog {
 
   commit(group: string, topic: string, seq: number): void {
     this.#commit.run(group, topic, seq, new Date().toISOString())
+  }
+
+  /** Commits a group's positions in several topics in one transaction. */
+  commitAll(group: string, positions: ReadonlyMap<string, number>): void {
+    this.#commitAll(group, positions)
   }
 
   /** Appends a dead letter and moves the group past its message, in one transaction. */

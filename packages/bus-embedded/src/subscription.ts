@@ -1,5 +1,7 @@
-// A subscription of the embedded bus: reads its topics in seq order, one message at a time, and commits
-// each position after deliver() (a dead letter and the commit go in one transaction).
+// A subscription of the embedded bus: reads its topics in seq order, a batch at a time, delivers each
+// message in turn and commits the positions reached once per batch (and at least every second), in one
+// transaction: a crash redelivers at most the uncommitted part of a batch (at-least-once; handlers are
+// idempotent). A dead letter and the position past its message go in one transaction.
 import {
   type DeadLetterHandler,
   type DeliverOptions,
@@ -13,6 +15,9 @@ import {
 } from '@tingjian/bus'
 import type { DeadLetter, EventCatalogue } from '@tingjian/contracts'
 import type { AppendRow, SqliteLog, StoredMessage } from './sqlite-log.ts'
+
+/** Longest time a handled position stays uncommitted while a batch is being worked through. */
+const COMMIT_INTERVAL_MS = 1_000
 
 export type SubscriptionMode =
   | { kind: 'events'; handler: EventHandler }
@@ -43,6 +48,9 @@ export class EmbeddedSubscription implements Subscription {
   readonly #spec: SubscriptionSpec
   readonly #abort = new AbortController()
   readonly #positions = new Map<string, number>()
+  /** Positions handled but not yet committed, per topic. */
+  readonly #uncommitted = new Map<string, number>()
+  #committedAt = 0
   readonly #ready: Promise<void>
   #resolveReady: () => void = () => {}
   #wake: (() => void) | null = null
@@ -138,9 +146,14 @@ export class EmbeddedSubscription implements Subscription {
           await this.#idle()
           continue
         }
-        for (const message of batch) {
-          if (this.#closing) break
-          if (!(await this.#handle(message))) break
+        try {
+          for (const message of batch) {
+            if (this.#closing) break
+            if (!(await this.#handle(message))) break
+            if (Date.now() - this.#committedAt >= COMMIT_INTERVAL_MS) this.#commit()
+          }
+        } finally {
+          this.#commit()
         }
       } catch (err) {
         // e.g. the file is locked by another process beyond busy_timeout: nothing was committed, try again
@@ -153,7 +166,15 @@ export class EmbeddedSubscription implements Subscription {
     }
   }
 
-  /** Delivers one message and commits it; false when stopped by close (left for redelivery). */
+  /** Commits the positions handled so far (one transaction); kept for the next try when it fails. */
+  #commit(): void {
+    this.#committedAt = Date.now()
+    if (this.#uncommitted.size === 0) return
+    this.#deps.log.commitAll(this.group, this.#uncommitted)
+    this.#uncommitted.clear()
+  }
+
+  /** Delivers one message; false when stopped by close (left for redelivery). */
   async #handle(message: StoredMessage): Promise<boolean> {
     const { log, logger } = this.#deps
     const raw: Raw = { topic: message.topic, partition: 0, offset: String(message.seq), value: message.value }
@@ -175,6 +196,7 @@ export class EmbeddedSubscription implements Subscription {
           message.seq,
           this.#deps.deadLetterRow(letter, message.key),
         )
+        this.#uncommitted.delete(message.topic)
         logger.warn(
           {
             ...where,
@@ -186,7 +208,7 @@ export class EmbeddedSubscription implements Subscription {
           'event dead-lettered',
         )
       } else {
-        log.commit(this.group, message.topic, message.seq)
+        this.#uncommitted.set(message.topic, message.seq)
       }
     } else {
       const outcome = await deliverDeadLetter(raw, this.#spec.mode.handler, opts)
@@ -197,7 +219,7 @@ export class EmbeddedSubscription implements Subscription {
           'dead-letter handler gave up; the letter is skipped (it stays in the stream)',
         )
       }
-      log.commit(this.group, message.topic, message.seq)
+      this.#uncommitted.set(message.topic, message.seq)
     }
     this.#positions.set(message.topic, message.seq)
     return true

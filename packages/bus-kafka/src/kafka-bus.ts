@@ -81,9 +81,14 @@ const DEFAULTS = {
   replicationFactor: -1,
 } as const
 
-/** kafkajs's defaults, except a shorter fetch wait so that close() is quick. */
+/**
+ * kafkajs's defaults, except a shorter fetch wait so that close() is quick, and a shorter session: a
+ * member that died (SIGKILL, a lost machine) holds its partitions until its session runs out, and a
+ * restarted service cannot join its group before that (kafkajs has no static membership). Ten seconds
+ * is three heartbeats; handlers that retry for long heartbeat meanwhile (subscription.ts).
+ */
 const CONSUMER_DEFAULTS: ConsumerTuning = {
-  sessionTimeoutMs: 30_000,
+  sessionTimeoutMs: 10_000,
   heartbeatIntervalMs: 3_000,
   rebalanceTimeoutMs: 60_000,
   maxWaitTimeMs: 1_000,

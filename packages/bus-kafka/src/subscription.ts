@@ -1,5 +1,7 @@
-// One subscription = one kafkajs consumer in the subscription's group. Each message goes through the
-// shared deliver(); its offset is committed only when it is done or durably dead-lettered.
+// One subscription = one kafkajs consumer in the subscription's group. The messages of a fetched batch go
+// through the shared deliver() one after another; the offset past the last one done (or durably
+// dead-lettered) is committed at the end of the batch and at least every second within it, never past a
+// message not done: a crash redelivers at most the uncommitted part of a batch (at-least-once).
 import {
   type DeadLetterHandler,
   type DeliverOptions,
@@ -12,7 +14,7 @@ import {
   type Subscription,
 } from '@tingjian/bus'
 import type { DeadLetter, EventCatalogue } from '@tingjian/contracts'
-import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs'
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs'
 import { describe } from './errors.ts'
 
 export interface ConsumerTuning {
@@ -46,6 +48,8 @@ export interface SubscriptionSpec {
 }
 
 const MAX_RESTART_DELAY_MS = 30_000
+/** Longest time a handled offset stays uncommitted while a batch is being worked through. */
+const COMMIT_INTERVAL_MS = 1_000
 
 export class KafkaSubscription implements Subscription {
   readonly group: string
@@ -153,7 +157,10 @@ export class KafkaSubscription implements Subscription {
       await consumer.run({
         autoCommit: false,
         partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently,
-        eachMessage: (payload) => this.#eachMessage(consumer, payload),
+        // offsets are resolved one by one as messages are done, so that a batch cut short (close, a
+        // rebalance, an error) resumes at the first message not done
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.#eachBatch(consumer, payload),
       })
     } catch (err) {
       if (this.#consumer === consumer) this.#consumer = null
@@ -183,10 +190,10 @@ export class KafkaSubscription implements Subscription {
     }, delay)
   }
 
-  async #eachMessage(consumer: Consumer, payload: EachMessagePayload): Promise<void> {
+  async #eachBatch(consumer: Consumer, payload: EachBatchPayload): Promise<void> {
     // closing: leave it uncommitted, the group's next member gets it
     if (this.#closing) return
-    const work = this.#handle(consumer, payload)
+    const work = this.#batch(consumer, payload)
     this.#inFlight.add(work)
     try {
       await work
@@ -195,7 +202,41 @@ export class KafkaSubscription implements Subscription {
     }
   }
 
-  async #handle(consumer: Consumer, { topic, partition, message, heartbeat }: EachMessagePayload) {
+  async #batch(
+    consumer: Consumer,
+    { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
+  ): Promise<void> {
+    const { topic, partition } = batch
+    let done: string | null = null
+    let committedAt = Date.now()
+    const commit = async () => {
+      if (done === null) return
+      const offset = (BigInt(done) + 1n).toString()
+      done = null
+      committedAt = Date.now()
+      await consumer.commitOffsets([{ topic, partition, offset }])
+    }
+    try {
+      for (const message of batch.messages) {
+        if (this.#closing || !isRunning() || isStale()) break
+        if (!(await this.#handle(topic, partition, message, heartbeat))) break
+        resolveOffset(message.offset)
+        done = message.offset
+        if (Date.now() - committedAt >= COMMIT_INTERVAL_MS) await commit()
+        await heartbeat()
+      }
+    } finally {
+      await commit()
+    }
+  }
+
+  /** Delivers one message; false when stopped by close (left uncommitted for redelivery). */
+  async #handle(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<boolean> {
     const { logger } = this.#deps
     const raw: Raw = { topic, partition, offset: message.offset, value: message.value }
     const opts: DeliverOptions = {
@@ -212,7 +253,7 @@ export class KafkaSubscription implements Subscription {
     try {
       if (this.#spec.mode.kind === 'events') {
         const outcome = await deliver(raw, this.#spec.mode.handler, opts)
-        if (outcome.kind === 'stopped') return
+        if (outcome.kind === 'stopped') return false
         if (outcome.kind === 'dead-letter') {
           const { letter } = outcome
           await this.#deps.publishDeadLetter(letter, message.key).catch((err: unknown) => {
@@ -232,7 +273,7 @@ export class KafkaSubscription implements Subscription {
         }
       } else {
         const outcome = await deliverDeadLetter(raw, this.#spec.mode.handler, opts)
-        if (outcome.kind === 'stopped') return
+        if (outcome.kind === 'stopped') return false
         if (outcome.kind === 'gave-up') {
           logger.error(
             { ...where, attempts: outcome.attempts, errorCode: outcome.errorCode },
@@ -243,6 +284,6 @@ export class KafkaSubscription implements Subscription {
     } finally {
       clearInterval(beat)
     }
-    await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }])
+    return true
   }
 }

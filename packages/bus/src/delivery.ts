@@ -7,7 +7,14 @@ import {
   type EventCatalogue,
   type EventEnvelope,
 } from '@tingjian/contracts'
-import type { DeadLetterHandler, DeliveryContext, EventHandler, Logger, RetryPolicy } from './port.ts'
+import {
+  type DeadLetterHandler,
+  type DeliveryContext,
+  type EventHandler,
+  isTransient,
+  type Logger,
+  type RetryPolicy,
+} from './port.ts'
 
 /** A logger that drops everything (the default of every adapter). */
 export const silentLogger: Logger = {
@@ -164,7 +171,10 @@ export async function deliverDeadLetter(
   }
 }
 
-/** Calls `attempt` until it succeeds, maxAttempts is reached or the signal aborts (between attempts). */
+/**
+ * Calls `attempt` until it succeeds, maxAttempts failures are reached or the signal aborts (between
+ * attempts). Transient failures (a server unreachable) are retried without counting.
+ */
 async function withRetries(
   raw: Raw,
   attempt: (ctx: DeliveryContext) => Promise<void>,
@@ -172,6 +182,7 @@ async function withRetries(
 ): Promise<{ kind: 'done' } | { kind: 'stopped' } | { kind: 'failed'; attempts: number; error: unknown }> {
   const sleep = opts.sleep ?? abortableSleep
   const maxAttempts = Math.max(1, opts.retry?.maxAttempts ?? DELIVERY_DEFAULTS.maxAttempts)
+  let failures = 0
   for (let n = 1; ; n++) {
     if (opts.signal.aborted) return { kind: 'stopped' }
     const ctx: DeliveryContext = {
@@ -184,7 +195,8 @@ async function withRetries(
       await attempt(ctx)
       return { kind: 'done' }
     } catch (error) {
-      if (n >= maxAttempts) return { kind: 'failed', attempts: n, error }
+      if (!isTransient(error)) failures++
+      if (failures >= maxAttempts) return { kind: 'failed', attempts: n, error }
       await sleep(
         backoffMs(
           n,

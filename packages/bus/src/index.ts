@@ -18,6 +18,7 @@ export {
   type EventBus,
   type EventHandler,
   type HealthReport,
+  isTransient,
   type Logger,
   type RetryPolicy,
   type SubscribeOptions,

@@ -19,8 +19,18 @@ export type EventHandler = (event: EventEnvelope, ctx: DeliveryContext) => Promi
  */
 export type DeadLetterHandler = (letter: DeadLetter, ctx: DeliveryContext) => Promise<void>
 
+/**
+ * A handler error that says a server it needs is unreachable (e.g. the store's StoreUnavailableError)
+ * rather than that the event is bad: `transient: true`. Such failures are retried, with the capped
+ * backoff, for as long as they last (until the subscription closes) and never count towards maxAttempts:
+ * an outage must not turn good events into dead letters.
+ */
+export function isTransient(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { transient?: unknown }).transient === true
+}
+
 export interface RetryPolicy {
-  /** Attempts in all, the first included (default DELIVERY_DEFAULTS.maxAttempts). */
+  /** Failed attempts before the dead letter, the first included (default DELIVERY_DEFAULTS.maxAttempts); transient failures do not count. */
   maxAttempts?: number
   initialBackoffMs?: number
   maxBackoffMs?: number

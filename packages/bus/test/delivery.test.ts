@@ -178,3 +178,49 @@ t.test('dead letters: parsed, retried, then given up on (never dead-lettered aga
     { kind: 'gave-up', attempts: 3, reason: 'viewer down', errorCode: null },
   )
 })
+
+t.test('a server out of reach (a transient error) is waited out, never dead-lettered', async (t) => {
+  let calls = 0
+  const unreachable = Object.assign(new Error('store unreachable'), { transient: true })
+  const opts = options()
+  const outcome = await deliver(
+    raw(JSON.stringify(event)),
+    async () => {
+      calls++
+      if (calls <= 10) throw unreachable
+    },
+    opts,
+  )
+  t.same(outcome, { kind: 'done' }, 'handled once the server is back, 10 failures past maxAttempts 3')
+  t.equal(calls, 11)
+  t.ok(
+    opts.slept.every((ms) => ms <= 1_000 * 1.2),
+    'the backoff stays capped',
+  )
+
+  calls = 0
+  const mixed = await deliver(
+    raw(JSON.stringify(event)),
+    async () => {
+      calls++
+      throw calls % 2 === 0 ? unreachable : new Error('bad event')
+    },
+    options(),
+  )
+  t.match(
+    mixed,
+    { kind: 'dead-letter', letter: { attempts: 5, reason: 'bad event' } },
+    'only real failures count',
+  )
+
+  const controller = new AbortController()
+  const stopped = await deliver(
+    raw(JSON.stringify(event)),
+    async () => {
+      controller.abort()
+      throw unreachable
+    },
+    options({ signal: controller.signal }),
+  )
+  t.same(stopped, { kind: 'stopped' }, 'a close ends the wait; the event stays for redelivery')
+})

@@ -1,7 +1,12 @@
 // Errors leave the API as RFC 9457 problem+json. Coded errors (@fastify/error) carry their status;
 // anything unexpected becomes a bare 500 that says nothing about internals.
 import createError from '@fastify/error'
-import { InvalidQueryError, StoreConflictError, StoreNotFoundError } from '@tingjian/store'
+import {
+  InvalidQueryError,
+  StoreConflictError,
+  StoreNotFoundError,
+  StoreUnavailableError,
+} from '@tingjian/store'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import Type, { type Static } from 'typebox'
 
@@ -114,6 +119,9 @@ export function problem(
   }
 }
 
+/** What a 503 asks the client to wait before it tries again. */
+const RETRY_AFTER_SECONDS = 5
+
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
   return reply.code(p.status).type(PROBLEM_CONTENT_TYPE).send(p)
 }
@@ -133,6 +141,8 @@ function fromError(error: FastifyError, request: FastifyRequest): Problem {
   }
   if (error instanceof StoreNotFoundError) return problem(request, 404, 'TJ_NOT_FOUND', 'Not found')
   if (error instanceof InvalidQueryError) return problem(request, 400, 'TJ_INVALID_QUERY', error.message)
+  if (error instanceof StoreUnavailableError)
+    return problem(request, 503, error.code, 'Service temporarily unavailable; try again shortly')
   const status = error.statusCode ?? 500
   if (status >= 400 && status < 500) {
     const errors = (error as FastifyError & { errors?: Problem['errors'] }).errors
@@ -149,6 +159,7 @@ export function installProblemHandlers(app: FastifyInstance): void {
     const p = fromError(error, request)
     if (p.status >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.info({ code: p.code, status: p.status }, 'request refused')
+    if (p.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS))
     return sendProblem(reply, p)
   })
   app.setNotFoundHandler((request, reply) =>

@@ -6,6 +6,7 @@ import {
   assertEventIds,
   assertGroupPaths,
   assertId,
+  assertPublished,
   assertSort,
   type Collection,
   type Fields,
@@ -14,8 +15,8 @@ import {
   type GroupCount,
   type IndexSpec,
   InvalidQueryError,
-  isEventId,
   type Page,
+  type PublishedEvents,
   planFind,
   type Scalar,
   StoreConflictError,
@@ -251,16 +252,17 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
     return [...byDoc].map(([id, events]) => ({ id, events }))
   }
 
-  async outboxRemove(id: string, eventIds: readonly string[]): Promise<void> {
-    assertId(id)
-    if (!Array.isArray(eventIds) || !eventIds.every(isEventId))
-      throw new InvalidQueryError('invalid event id')
-    if (eventIds.length === 0) return
+  async outboxRemove(published: readonly PublishedEvents[]): Promise<void> {
+    assertPublished(published)
+    const pairs = published.flatMap((p) => p.eventIds.map((eventId) => [p.id, eventId]))
+    if (pairs.length === 0) return
+    // one statement, one transaction: the page's events leave their outboxes together
     this.host
       .statement(
-        'DELETE FROM tj_outbox WHERE collection = ? AND doc_id = ? AND event_id IN (SELECT value FROM json_each(?))',
+        `DELETE FROM tj_outbox WHERE collection = ? AND (doc_id, event_id) IN
+           (SELECT value ->> 0, value ->> 1 FROM json_each(?))`,
       )
-      .run(this.name, id, JSON.stringify(eventIds))
+      .run(this.name, JSON.stringify(pairs))
   }
 
   /** SQLite's unique violations become the port's duplicate conflict, with the caller's index name. */

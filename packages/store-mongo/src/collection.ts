@@ -6,6 +6,7 @@ import {
   assertEventIds,
   assertGroupPaths,
   assertId,
+  assertPublished,
   assertSort,
   type Collection,
   type Fields,
@@ -14,8 +15,8 @@ import {
   type GroupCount,
   type IndexSpec,
   InvalidQueryError,
-  isEventId,
   type Page,
+  type PublishedEvents,
   planFind,
   type Scalar,
   StoreConflictError,
@@ -52,8 +53,8 @@ const INDEX_NAME = /^[A-Za-z0-9_]{1,64}$/
 
 /** What a collection needs from its store. */
 export interface CollectionHost {
-  /** Runs a write of one document; on FerretDB the writes of one document are serialized. */
-  exclusive<T>(key: string, fn: () => Promise<T>): Promise<T>
+  /** Runs a write of documents; on FerretDB the writes of one document are serialized. */
+  exclusive<T>(keys: string | readonly string[], fn: () => Promise<T>): Promise<T>
   notifyOutbox(collection: string): void
 }
 
@@ -267,7 +268,7 @@ export class MongoCollection<T extends object> implements Collection<T> {
       )
       if (pending.length === 0) {
         // a relay stopped between removing the last events and clearing the marker
-        await this.clearMarker(id)
+        await this.clearMarkers([id])
         continue
       }
       out.push({ id, events: pending.map((p) => JSON.parse(p.e) as EventEnvelope) })
@@ -275,25 +276,29 @@ export class MongoCollection<T extends object> implements Collection<T> {
     return out
   }
 
-  async outboxRemove(id: string, eventIds: readonly string[]): Promise<void> {
-    assertId(id)
-    if (!Array.isArray(eventIds) || !eventIds.every(isEventId))
-      throw new InvalidQueryError('invalid event id')
-    await this.host.exclusive(`${this.name}/${id}`, async () => {
-      if (eventIds.length > 0) {
+  async outboxRemove(published: readonly PublishedEvents[]): Promise<void> {
+    assertPublished(published)
+    if (published.length === 0) return
+    const ids = [...new Set(published.map((p) => p.id))]
+    await this.host.exclusive(
+      ids.map((id) => `${this.name}/${id}`),
+      async () => {
         const unset: Document = {}
-        for (const eventId of eventIds) unset[`${OUTBOX}.${eventId}`] = ''
-        // touches only these keys: events that a concurrent update added stay; version is untouched
-        await this.coll.updateOne({ _id: { $eq: id } }, { $unset: unset })
-      }
-      await this.clearMarker(id)
-    })
+        for (const p of published) for (const eventId of p.eventIds) unset[`${OUTBOX}.${eventId}`] = ''
+        // touches only these keys (event ids are unique, so a key names one document's event): events that
+        // a concurrent update added stay; version is untouched. One write for the page, then one for the
+        // markers of the outboxes it emptied.
+        if (Object.keys(unset).length > 0)
+          await this.coll.updateMany({ _id: { $in: ids } }, { $unset: unset })
+        await this.clearMarkers(ids)
+      },
+    )
   }
 
-  /** Leaves the pending set once the outbox is empty; a no-op when an update added events meanwhile. */
-  private async clearMarker(id: string): Promise<void> {
-    await this.coll.updateOne(
-      { _id: { $eq: id }, $or: [{ [OUTBOX]: { $eq: {} } }, { [OUTBOX]: { $exists: false } }] },
+  /** Leaves the pending set once the outbox is empty; a no-op where an update added events meanwhile. */
+  private async clearMarkers(ids: readonly string[]): Promise<void> {
+    await this.coll.updateMany(
+      { _id: { $in: [...ids] }, $or: [{ [OUTBOX]: { $eq: {} } }, { [OUTBOX]: { $exists: false } }] },
       { $unset: { [OUTBOX]: '', [OUTBOX_AT]: '' } },
     )
   }

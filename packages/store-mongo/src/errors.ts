@@ -1,7 +1,13 @@
 // Maps driver errors to the port's typed errors. Error messages of duplicate keys carry the key's values
 // (personal data): they are never logged or copied into the errors we throw.
-import { getPath } from '@tingjian/store'
-import type { Collection, Document } from 'mongodb'
+import { getPath, StoreUnavailableError } from '@tingjian/store'
+import {
+  type Collection,
+  type Document,
+  MongoError,
+  MongoNetworkError,
+  MongoServerSelectionError,
+} from 'mongodb'
 import type { RawDoc } from './collection.ts'
 
 /** The shape of a server error we look at; MongoServerError and its subclasses have it. */
@@ -69,4 +75,50 @@ export async function resolveIndex(
     if (probe && (await coll.countDocuments(filter, { limit: 1 })) > 0) return String(index.name)
   }
   return undefined
+}
+
+/** Labels the driver puts on errors of a connection lost or a pool cleared: the server is out of reach. */
+const UNREACHABLE_LABELS = ['RetryableWriteError', 'ResetPool', 'PoolRequstedRetry']
+
+/**
+ * The server out of reach (refused, lost, not selectable in time) becomes StoreUnavailableError (transient:
+ * the bus waits it out, HTTP answers 503); everything else is returned as it is.
+ */
+export function unavailableOr(err: unknown): unknown {
+  if (err instanceof MongoNetworkError || err instanceof MongoServerSelectionError)
+    return new StoreUnavailableError('mongo', { cause: err })
+  if (err instanceof MongoError && UNREACHABLE_LABELS.some((label) => err.hasErrorLabel(label)))
+    return new StoreUnavailableError('mongo', { cause: err })
+  return err
+}
+
+/** The object with every method's unreachable-server errors as StoreUnavailableError (see unavailableOr). */
+export function guarded<T extends object>(target: T): T {
+  const wrap =
+    (method: (...args: unknown[]) => unknown) =>
+    (...args: unknown[]): unknown => {
+      try {
+        const result = method.apply(target, args)
+        return result instanceof Promise
+          ? result.catch((err: unknown) => {
+              throw unavailableOr(err)
+            })
+          : result
+      } catch (err) {
+        throw unavailableOr(err)
+      }
+    }
+  const methods = new Map<PropertyKey, unknown>()
+  return new Proxy(target, {
+    get(object, prop) {
+      const value = Reflect.get(object, prop, object)
+      if (typeof value !== 'function') return value
+      let bound = methods.get(prop)
+      if (!bound) {
+        bound = wrap(value as (...args: unknown[]) => unknown)
+        methods.set(prop, bound)
+      }
+      return bound
+    },
+  })
 }

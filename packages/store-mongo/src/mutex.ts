@@ -19,4 +19,11 @@ export class KeyedMutex {
       if (this.#tails.get(key) === tail) this.#tails.delete(key)
     }
   }
+
+  /** Holds every key (taken in sorted order, so that two callers cannot wait for each other). */
+  runAll<T>(keys: readonly string[], fn: () => Promise<T>): Promise<T> {
+    const sorted = [...new Set(keys)].sort()
+    const inner = sorted.reduceRight<() => Promise<T>>((next, key) => () => this.run(key, next), fn)
+    return inner()
+  }
 }

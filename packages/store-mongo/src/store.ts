@@ -10,6 +10,7 @@ import {
 } from '@tingjian/store'
 import { type Db, MongoClient } from 'mongodb'
 import { type CollectionHost, MongoCollection, type RawDoc } from './collection.ts'
+import { guarded } from './errors.ts'
 import { KeyedMutex } from './mutex.ts'
 
 export interface MongoStoreOptions {
@@ -68,7 +69,7 @@ class MongoDocumentStore implements MongoStore, CollectionHost {
     assertCollectionName(name)
     let c = this.#collections.get(name)
     if (!c) {
-      c = new MongoCollection<object>(name, this.db.collection<RawDoc>(name), this)
+      c = guarded(new MongoCollection<object>(name, this.db.collection<RawDoc>(name), this))
       this.#collections.set(name, c)
     }
     return c as unknown as Collection<T>
@@ -91,8 +92,9 @@ class MongoDocumentStore implements MongoStore, CollectionHost {
     this.#listeners.notify(collection)
   }
 
-  exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    return this.#mutex ? this.#mutex.run(key, fn) : fn()
+  exclusive<T>(keys: string | readonly string[], fn: () => Promise<T>): Promise<T> {
+    if (!this.#mutex) return fn()
+    return typeof keys === 'string' ? this.#mutex.run(keys, fn) : this.#mutex.runAll(keys, fn)
   }
 
   async health(): Promise<StoreHealth> {

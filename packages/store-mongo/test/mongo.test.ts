@@ -78,7 +78,7 @@ t.test('outbox removals and concurrent writes of one document lose nothing', asy
     const added = ev(i)
     const [updated] = await Promise.all([
       docs.update('d', version, { n: i }, { events: [added] }),
-      docs.outboxRemove('d', pending),
+      docs.outboxRemove([{ id: 'd', eventIds: pending }]),
     ])
     version = updated.version
     const now = (await docs.outboxPending(10))[0]?.events.map((e) => e.id) ?? []

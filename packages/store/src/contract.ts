@@ -547,7 +547,7 @@ export function storeContract(t: Test, factory: StoreFactory): void {
     t.strictSame(await items.get('o1'), v2, 'get does not show the outbox')
     t.strictSame(await items.outboxPending(10), [{ id: 'o1', events: [e1, e2, e3] }], 'in write order')
 
-    await items.outboxRemove('o1', [e1.id, e2.id])
+    await items.outboxRemove([{ id: 'o1', eventIds: [e1.id, e2.id] }])
     t.strictSame(await items.outboxPending(10), [{ id: 'o1', events: [e3] }], 'only those ids are removed')
     t.strictSame(await items.get('o1'), v2, 'removal changes neither the document nor its version')
 
@@ -555,7 +555,7 @@ export function storeContract(t: Test, factory: StoreFactory): void {
     const pending = await items.outboxPending(10)
     const e4 = testEvent('o1', 'four')
     const v3 = await items.update('o1', 2, { status: 'in_progress' }, { events: [e4] })
-    await items.outboxRemove('o1', pending[0]?.events.map((e) => e.id) ?? [])
+    await items.outboxRemove([{ id: 'o1', eventIds: pending[0]?.events.map((e) => e.id) ?? [] }])
     t.strictSame(
       await items.outboxPending(10),
       [{ id: 'o1', events: [e4] }],
@@ -563,9 +563,10 @@ export function storeContract(t: Test, factory: StoreFactory): void {
     )
     t.strictSame(await items.get('o1'), v3)
 
-    await items.outboxRemove('o1', [e4.id, e1.id])
+    await items.outboxRemove([{ id: 'o1', eventIds: [e4.id, e1.id] }])
     t.strictSame(await items.outboxPending(10), [], 'all published; removing an absent id is harmless')
-    await items.outboxRemove('o1', [])
+    await items.outboxRemove([{ id: 'o1', eventIds: [] }])
+    await items.outboxRemove([])
     t.equal((await items.get('o1'))?.version, 3, 'still version 3')
 
     // oldest pending write first (by the writes' clock), across documents; limit counts documents
@@ -579,6 +580,25 @@ export function storeContract(t: Test, factory: StoreFactory): void {
       'oldest first',
     )
     t.strictSame(await items.outboxPending(1), [{ id: 'o3', events: [earlier] }], 'limit')
+
+    // a page of documents in one removal; an event written after the relay read the page stays
+    const pendingPage = await items.outboxPending(10)
+    const e5 = testEvent('o2', 'five')
+    const o2 = await items.get('o2')
+    await items.update('o2', o2?.version ?? 0, { status: 'assigned' }, { events: [e5] })
+    await items.outboxRemove(pendingPage.map((p) => ({ id: p.id, eventIds: p.events.map((e) => e.id) })))
+    t.strictSame(
+      await items.outboxPending(10),
+      [{ id: 'o2', events: [e5] }],
+      'a page removed at once; the later event stays',
+    )
+    await items.outboxRemove([{ id: 'o2', eventIds: [e5.id] }])
+    t.strictSame(await items.outboxPending(10), [], 'all published')
+    await t.rejects(
+      items.outboxRemove([{ id: 'o2', eventIds: ['not-a-uuid'] }]),
+      InvalidQueryError,
+      'an event id that is not a UUID',
+    )
     await t.rejects(
       items.insert('o4', { status: 'open' }, { events: [e1, e1] }),
       InvalidDocumentError,

@@ -7,6 +7,7 @@ export {
   assertGroupPaths,
   assertId,
   assertPath,
+  assertPublished,
   assertSort,
   compact,
   getPath,

@@ -102,10 +102,17 @@ export interface Collection<T extends object> {
   /** Documents with unpublished outbox events, oldest first (for the relay). */
   outboxPending(limit: number): Promise<Array<{ id: string; events: EventEnvelope[] }>>
   /**
-   * Removes these events from the document's outbox once they are published. Atomic against concurrent
-   * updates: events appended meanwhile stay; the document's version does not change.
+   * Removes these events from their documents' outboxes once they are published, for a page of documents
+   * in one write. Atomic per document against concurrent updates: events appended meanwhile stay; no
+   * document's version changes.
    */
-  outboxRemove(id: string, eventIds: readonly string[]): Promise<void>
+  outboxRemove(published: readonly PublishedEvents[]): Promise<void>
+}
+
+/** Events of one document that the relay has published: ids it read from that document's outbox. */
+export interface PublishedEvents {
+  id: string
+  eventIds: readonly string[]
 }
 
 export interface StoreHealth {
@@ -147,6 +154,23 @@ export class StoreNotFoundError extends Error {
   ) {
     super(`${collection}/${id} not found`)
     this.name = 'StoreNotFoundError'
+  }
+}
+
+/**
+ * The store's server cannot be reached (connection refused or lost, no server selectable): the operation
+ * may succeed later. `transient: true` tells the bus to wait it out rather than dead-letter the event, and
+ * the HTTP layer to answer 503. Whether the write happened is unknown: retry it idempotently.
+ */
+export class StoreUnavailableError extends Error {
+  readonly code = 'TJ_STORE_UNAVAILABLE'
+  readonly transient = true
+  constructor(
+    readonly adapter: 'mongo' | 'embedded',
+    options?: { cause?: unknown },
+  ) {
+    super(`the ${adapter} store is unavailable`, options)
+    this.name = 'StoreUnavailableError'
   }
 }
 

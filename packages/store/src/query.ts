@@ -299,3 +299,13 @@ export function assertEventIds(events: readonly { id: string }[]): void {
     seen.add(e.id)
   }
 }
+
+/** What the relay hands to outboxRemove: documents by id, each with UUID event ids. */
+export function assertPublished(published: readonly { id: string; eventIds: readonly string[] }[]): void {
+  if (!Array.isArray(published)) throw new InvalidQueryError('published must be a list')
+  for (const p of published) {
+    assertId(p?.id)
+    if (!Array.isArray(p.eventIds) || !p.eventIds.every(isEventId))
+      throw new InvalidQueryError('invalid event id')
+  }
+}

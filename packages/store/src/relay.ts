@@ -49,6 +49,8 @@ export interface OutboxRelayOptions {
 }
 
 const DEFAULTS = { batchSize: 100, sweepIntervalMs: 1_000, initialMs: 200, maxMs: 30_000 } as const
+/** Events of a page are published in requests of about this many bytes of JSON at most. */
+const PUBLISH_CHUNK_BYTES = 256 * 1024
 /** A pass stops after this many failing documents: the bus is likely down, back off. */
 const FAILURES_PER_PASS = 3
 
@@ -66,6 +68,25 @@ function describe(err: unknown): { name: string; code?: string; message: string 
   return { name: 'Error', message: String(err).slice(0, 500) }
 }
 
+/** A page's events in publishable chunks: in document order, a document's events never split. */
+function chunks(docs: ReadonlyArray<{ events: EventEnvelope[] }>): EventEnvelope[][] {
+  const out: EventEnvelope[][] = []
+  let current: EventEnvelope[] = []
+  let bytes = 0
+  for (const doc of docs) {
+    const size = doc.events.reduce((n, e) => n + JSON.stringify(e).length, 0)
+    if (current.length > 0 && bytes + size > PUBLISH_CHUNK_BYTES) {
+      out.push(current)
+      current = []
+      bytes = 0
+    }
+    current.push(...doc.events)
+    bytes += size
+  }
+  if (current.length > 0) out.push(current)
+  return out
+}
+
 interface PassResult {
   published: number
   failures: number
@@ -74,8 +95,8 @@ interface PassResult {
 }
 
 /**
- * Publishes outbox events at least once, in each document's order: `bus.publishBatch(events)`, THEN
- * `outboxRemove(id, ids)`. A crash between the two republishes the events later; consumers dedupe by event
+ * Publishes outbox events at least once, in each document's order, a page of documents at a time:
+ * `bus.publishBatch(events)`, THEN `outboxRemove(page)`. A crash between the two republishes the events later; consumers dedupe by event
  * id. A failed publish is retried with backoff, never dropped.
  */
 export class OutboxRelay {
@@ -135,7 +156,7 @@ export class OutboxRelay {
     this.#loop = this.#run()
   }
 
-  /** Stops: the document in hand is published and removed; no new one is taken. */
+  /** Stops: the page in hand is published and removed; no new one is taken. */
   async stop(): Promise<void> {
     if (this.#running) {
       this.#running = false
@@ -221,43 +242,84 @@ export class OutboxRelay {
         this.#log.warn({ collection: name, err: describe(err) }, 'outbox relay cannot read pending events')
         continue
       }
-      let failed = false
-      for (const doc of pending) {
-        if (!go() || result.failures >= FAILURES_PER_PASS) break
-        if (doc.events.length === 0) continue
-        if (await this.#relayOne(name, doc.id, doc.events)) result.published += doc.events.length
-        else {
-          result.failures++
-          failed = true
-        }
-      }
+      const docs = pending.filter((doc) => doc.events.length > 0)
+      const relayed = docs.length > 0 ? await this.#relayPage(name, docs) : { published: 0, failures: 0 }
+      result.published += relayed.published
+      result.failures += relayed.failures
+      const failed = relayed.failures > 0
       if (!failed && pending.length >= this.#batchSize) result.more.push(name)
     }
     return result
   }
 
-  /** Publishes one document's events, then removes them. False when it failed (they stay pending). */
-  async #relayOne(collection: string, id: string, events: EventEnvelope[]): Promise<boolean> {
-    const eventIds = events.map((e) => e.id)
-    try {
-      await this.#bus.publishBatch(events)
-    } catch (err) {
-      this.#log.warn({ collection, id, eventIds, err: describe(err) }, 'outbox publish failed; will retry')
-      return false
+  /**
+   * Publishes the events of a page of documents (in document order, in requests of at most
+   * PUBLISH_CHUNK_BYTES, a document never split), then removes them from their outboxes in one write.
+   * When the page cannot be published, each document is tried alone, so that one that keeps failing
+   * does not hold up the others. Whatever failed stays pending and is published again later.
+   */
+  async #relayPage(
+    collection: string,
+    docs: ReadonlyArray<{ id: string; events: EventEnvelope[] }>,
+  ): Promise<{ published: number; failures: number }> {
+    let sent: ReadonlyArray<{ id: string; events: EventEnvelope[] }> | null = null
+    let failures = 0
+    if (docs.length > 1) {
+      try {
+        await Promise.all(chunks(docs).map((events) => this.#bus.publishBatch(events)))
+        sent = docs
+      } catch (err) {
+        this.#log.debug(
+          { collection, documents: docs.length, err: describe(err) },
+          'outbox page publish failed; trying each document alone',
+        )
+      }
     }
+    if (sent === null) {
+      const alone: Array<{ id: string; events: EventEnvelope[] }> = []
+      for (const doc of docs) {
+        if (failures >= FAILURES_PER_PASS) break
+        try {
+          await this.#bus.publishBatch(doc.events)
+          alone.push(doc)
+        } catch (err) {
+          failures++
+          const eventIds = doc.events.map((e) => e.id)
+          this.#log.warn(
+            { collection, id: doc.id, eventIds, err: describe(err) },
+            'outbox publish failed; will retry',
+          )
+        }
+      }
+      sent = alone
+    }
+    const published: Array<{ id: string; events: EventEnvelope[] }> = []
+    for (const doc of sent) {
+      try {
+        await this.#onPublished?.({ collection, id: doc.id, events: doc.events })
+        published.push(doc)
+      } catch (err) {
+        failures++
+        this.#log.warn(
+          { collection, id: doc.id, err: describe(err) },
+          'outbox removal skipped; will republish',
+        )
+      }
+    }
+    if (published.length === 0) return { published: 0, failures }
     try {
-      await this.#onPublished?.({ collection, id, events })
-      await this.#store.collection(collection).outboxRemove(id, eventIds)
+      await this.#store
+        .collection(collection)
+        .outboxRemove(published.map((d) => ({ id: d.id, eventIds: d.events.map((e) => e.id) })))
     } catch (err) {
       // published but still pending: they will be published again (consumers dedupe by event id)
-      this.#log.warn(
-        { collection, id, eventIds, err: describe(err) },
-        'outbox removal failed; will republish',
-      )
-      return false
+      const ids = published.map((d) => d.id)
+      this.#log.warn({ collection, ids, err: describe(err) }, 'outbox removal failed; will republish')
+      return { published: 0, failures: failures + 1 }
     }
-    this.#log.debug({ collection, id, events: events.length }, 'outbox events published')
-    return true
+    const count = published.reduce((n, d) => n + d.events.length, 0)
+    this.#log.debug({ collection, documents: published.length, events: count }, 'outbox events published')
+    return { published: count, failures }
   }
 
   #backoff(failures: number): number {

@@ -120,7 +120,7 @@ export function spyAdapters(adapters: { bus: EventBus; store: DocumentStore }): 
     count: (filter) => c.count(filter),
     countBy: (paths, filter) => c.countBy(paths, filter),
     outboxPending: (limit) => c.outboxPending(limit),
-    outboxRemove: (id, eventIds) => c.outboxRemove(id, eventIds),
+    outboxRemove: (published) => c.outboxRemove(published),
   })
   const spiedStore: DocumentStore = {
     adapter: store.adapter,
