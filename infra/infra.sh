@@ -16,8 +16,29 @@ set -euo pipefail
 INFRA_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$INFRA_DIR/.." && pwd)
 
+# Ports may be overridden from the environment (e.g. KAFKA_PORT=19092), so that a second set of servers
+# can run beside the first under its own TINGJIAN_DATA_DIR (bench/chaos does); versions.env keeps the
+# defaults as plain KEY=VALUE lines.
+PORT_VARS=(KAFKA_PORT KAFKA_CONTROLLER_PORT FERRETDB_PORT MAILPIT_SMTP_PORT MAILPIT_HTTP_PORT)
+declare -A PORTS_FROM_ENV=()
+for v in "${PORT_VARS[@]}"; do
+  if [[ -n ${!v:-} ]]; then PORTS_FROM_ENV[$v]=${!v}; fi
+done
 # shellcheck source=infra/versions.env disable=SC1091
 source "$INFRA_DIR/versions.env"
+for v in "${!PORTS_FROM_ENV[@]}"; do
+  [[ ${PORTS_FROM_ENV[$v]} =~ ^[0-9]{1,5}$ ]] || {
+    printf 'infra: %s=%s is not a port number\n' "$v" "${PORTS_FROM_ENV[$v]}" >&2
+    exit 1
+  }
+  printf -v "$v" '%s' "${PORTS_FROM_ENV[$v]}"
+done
+# Other ports with the default data dir would find the default servers' pid files: refuse.
+if ((${#PORTS_FROM_ENV[@]} > 0)) && [[ -z ${TINGJIAN_DATA_DIR:-} ]]; then
+  printf 'infra: %s set without TINGJIAN_DATA_DIR: a second set of servers needs its own data dir\n' \
+    "${!PORTS_FROM_ENV[*]}" >&2
+  exit 1
+fi
 
 ALL_SERVICES=(kafka ferretdb mailpit)
 KAFKA_MIN_JAVA=17
