@@ -236,6 +236,17 @@ t.test('public replies: consented and public only, no personal data, newest firs
   )
   t.notMatch(res.body, PERSONAL_DATA)
   t.notOk(res.body.includes('张三'))
+
+  const search = async (qs: string) =>
+    (await h.app.inject({ method: 'GET', url: `/api/v1/public/replies?${qs}` }))
+      .json()
+      .items.map((i: { subject: string }) => i.subject)
+  t.same(await search(`q=${encodeURIComponent('第二')}`), ['第二封'], 'searched by the subject')
+  t.same(await search(`q=${encodeURIComponent('公开')}`), [], 'what is not published is not found')
+  t.same(await search('category=complaint'), ['第二封', '第一封'], 'by category')
+  t.same(await search('category=praise'), [])
+  const bad = await h.app.inject({ method: 'GET', url: '/api/v1/public/replies?category=nonsense' })
+  t.equal(bad.statusCode, 400, 'an unknown category is refused')
 })
 
 t.test('statistics per department', async (t) => {

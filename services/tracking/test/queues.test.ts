@@ -233,3 +233,20 @@ t.test('the staff view lists the actions the caller may take', async (t) => {
   t.same(replied.actions, ['notes'])
   t.same((await view(dispatcher)).actions, ['close', 'reopen', 'notes'])
 })
+
+t.test('the supervision filter: open escalated cases, or the others', async (t) => {
+  const h = await harness(t)
+  const { as, act, list } = client(h)
+  const dispatcher = as('dispatcher')
+  const supervisor = as('supervisor')
+  const a = (await h.submit()).id
+  const b = (await h.submit()).id
+  const c = (await h.submit()).id
+  await act(supervisor, a, 'escalate', { note: '请尽快办理' })
+  await act(supervisor, c, 'escalate', { note: '请尽快办理' })
+  await act(dispatcher, c, 'answer', { text: '已当场答复', public: false })
+  t.same(await list(dispatcher, 'escalated=true'), [a], 'escalated and still open')
+  t.same(await list(dispatcher, 'escalated=false'), [b, c].sort(), 'the rest')
+  const bad = await h.app.inject({ method: 'GET', url: '/api/v1/cases?escalated=maybe', headers: dispatcher })
+  t.equal(bad.statusCode, 400)
+})

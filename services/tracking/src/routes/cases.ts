@@ -70,6 +70,11 @@ async function listFilter(deps: CaseRoutesDeps, query: ListQuery, user: StaffCla
       ],
     })
   }
+  if (query.escalated === true) {
+    and.push({ escalationLevel: { $gt: 0 }, status: { $in: [...OPEN_STATUSES] } })
+  } else if (query.escalated === false) {
+    and.push({ $or: [{ escalationLevel: 0 }, { status: { $nin: [...OPEN_STATUSES] } }] })
+  }
   if (query.q) {
     const code = query.q.trim().toUpperCase()
     const terms = queryTerms(query.q)

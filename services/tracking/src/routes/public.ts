@@ -6,6 +6,7 @@ import { StoreConflictError } from '@tingjian/store'
 import { type Cases, refusalError, toState } from '../case-store.ts'
 import { type Departments, departmentName, departmentNames } from '../departments.ts'
 import { type Calendar, type CaseState, type DueDays, decide } from '../domain/case.ts'
+import { queryTerms } from '../domain/privacy.ts'
 import {
   AccessKeyHeaders,
   NoQuery,
@@ -121,6 +122,8 @@ export function publicRoutes(app: App, deps: PublicRoutesDeps): void {
       },
     },
     async (request) => {
+      const { q, category } = request.query
+      const terms = q ? queryTerms(q) : []
       const page = await deps.cases.find(
         // a merged case's reply is its lead's: listed once, under the lead
         {
@@ -128,6 +131,8 @@ export function publicRoutes(app: App, deps: PublicRoutesDeps): void {
           'reply.public': true,
           status: { $in: ['replied', 'closed'] },
           mergedInto: null,
+          ...(category ? { category } : {}),
+          ...(terms.length > 0 ? { $and: terms.map((term) => ({ searchTerms: term })) } : {}),
         },
         { sort: [['repliedAt', -1]], limit: request.query.limit, cursor: request.query.cursor ?? null },
       )

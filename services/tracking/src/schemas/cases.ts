@@ -29,6 +29,9 @@ export const ListQuery = Type.Object(
     departmentId: Type.Optional(Id),
     assigneeId: Type.Optional(Id),
     overdue: Type.Optional(Type.Boolean()),
+    escalated: Type.Optional(
+      Type.Boolean({ description: 'open cases raised on the escalation ladder (督办 and above), or not' }),
+    ),
     queue: Type.Optional(
       Type.Enum(QUEUES, { description: 'the cases of one work queue (GET /cases/queues)' }),
     ),
@@ -194,6 +197,14 @@ export const RatingBody = Type.Object(
 
 export const RepliesQuery = Type.Object(
   {
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'words of the letter subject (all must match)',
+      }),
+    ),
+    category: Type.Optional(Type.Enum(LETTER_CATEGORIES)),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   },

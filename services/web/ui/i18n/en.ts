@@ -281,14 +281,13 @@ export const en: Record<MessageKey, string> = {
   'replies.title': 'Published replies',
   'replies.intro': 'Replies the writers agreed to publish, with personal data removed, newest first.',
   'replies.search': 'Keywords',
-  'replies.search.hint': 'Searches subjects and replies',
+  'replies.search.hint': "Words of the letter's subject; press Enter or Search",
   'replies.category': 'Type',
   'replies.empty': 'No published replies yet.',
   'replies.department': 'Replied by',
   'replies.date': 'Date of reply',
   'replies.letter': 'Letter',
   'replies.answer': 'Reply',
-  'replies.searchLoaded': 'Searching the {n} replies loaded so far; press "Load more" to search further.',
   'replies.shown': '{n} shown',
 
   'stats.title': 'Statistics',
@@ -474,6 +473,7 @@ export const en: Record<MessageKey, string> = {
   'sup.byDepartment': 'Overdue and escalated, by department (cases accepted in the period)',
   'sup.noOverdue': 'No case is overdue.',
   'sup.escalatedCases': 'Escalated cases',
+  'sup.noEscalated': 'No open case has been escalated.',
   'sup.unassigned': 'Not assigned',
 
   'kpi.title': 'KPI dashboard',

@@ -265,14 +265,13 @@ export const zhCN = {
   'replies.title': '答复公开',
   'replies.intro': '以下为来信人同意公开的答复，已去除个人信息，按答复时间由近及远排列。',
   'replies.search': '关键词',
-  'replies.search.hint': '在标题和答复内容中查找',
+  'replies.search.hint': '按来信标题中的词查找，输入后按回车或点击“搜索”',
   'replies.category': '类别',
   'replies.empty': '暂无公开的答复。',
   'replies.department': '答复单位',
   'replies.date': '答复日期',
   'replies.letter': '来信标题',
   'replies.answer': '答复内容',
-  'replies.searchLoaded': '在已加载的 {n} 条答复中查找；点击“加载更多”可扩大查找范围。',
   'replies.shown': '已显示 {n} 条',
 
   'stats.title': '统计公开',
@@ -456,6 +455,7 @@ export const zhCN = {
   'sup.byDepartment': '各单位超期与督办情况（按受理时间统计）',
   'sup.noOverdue': '目前没有超期工单。',
   'sup.escalatedCases': '已督办的工单',
+  'sup.noEscalated': '目前没有已督办的工单。',
   'sup.unassigned': '未派单',
 
   'kpi.title': '绩效统计',

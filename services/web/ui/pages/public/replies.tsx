@@ -1,6 +1,6 @@
-// Published replies (GET /api/v1/public/replies): newest first, a page at a time (cursor), with a search
-// by words and type over what is loaded.
-import { useCallback, useEffect, useState } from 'react'
+// Published replies (GET /api/v1/public/replies): newest first, a page at a time (cursor), searched on
+// the server by words of the letter's subject and by type.
+import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { publicApi } from '../../api/client.ts'
 import { CATEGORIES, type Page, type PublicReply } from '../../api/types.ts'
 import { PageHeading, UserText } from '../../components/bits.tsx'
@@ -9,6 +9,11 @@ import { SelectField, TextField } from '../../components/fields.tsx'
 import { useI18n, useTitle } from '../../i18n/i18n.tsx'
 
 const PAGE_SIZE = 20
+
+interface Filters {
+  q: string
+  category: string
+}
 
 export function RepliesPage() {
   const { t, tx, date } = useI18n()
@@ -19,14 +24,19 @@ export function RepliesPage() {
   const [loading, setLoading] = useState(false)
   const [failure, setFailure] = useState<unknown>(null)
   const [q, setQ] = useState('')
-  const [category, setCategory] = useState('')
+  const [filters, setFilters] = useState<Filters>({ q: '', category: '' })
 
-  const load = useCallback(async (from: string | null) => {
+  const load = useCallback(async (applied: Filters, from: string | null) => {
     setLoading(true)
     setFailure(null)
     try {
       const page = await publicApi<Page<PublicReply>>('/public/replies', {
-        query: { limit: PAGE_SIZE, cursor: from },
+        query: {
+          limit: PAGE_SIZE,
+          cursor: from,
+          q: applied.q || null,
+          category: applied.category || null,
+        },
       })
       setItems((prev) => (from ? [...prev, ...page.items] : page.items))
       setCursor(page.nextCursor)
@@ -39,52 +49,57 @@ export function RepliesPage() {
   }, [])
 
   useEffect(() => {
-    void load(null)
-  }, [load])
+    void load(filters, null)
+  }, [load, filters])
 
-  const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean)
-  const shown = items.filter(
-    (r) =>
-      (!category || r.category === category) &&
-      words.every((w) => `${r.subject}\n${r.reply}\n${r.department ?? ''}`.toLowerCase().includes(w)),
-  )
+  const search = (e: FormEvent) => {
+    e.preventDefault()
+    setFilters((f) => ({ ...f, q: q.trim() }))
+  }
+  const searching = filters.q !== '' || filters.category !== ''
 
   return (
     <>
       <PageHeading lead={t('replies.intro')}>{t('replies.title')}</PageHeading>
-      <search className="card filters" aria-label={t('common.search')}>
-        <TextField
-          id="replies-q"
-          type="search"
-          label={t('replies.search')}
-          hint={t('replies.search.hint')}
-          value={q}
-          maxLength={100}
-          onChange={(e) => setQ(e.target.value)}
-        />
-        <SelectField
-          id="replies-category"
-          label={t('replies.category')}
-          value={category}
-          onChange={(e) => setCategory(e.target.value)}
-        >
-          <option value="">{t('common.all')}</option>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {tx('category', c)}
-            </option>
-          ))}
-        </SelectField>
+      <search className="card" aria-label={t('common.search')}>
+        <form onSubmit={search} className="filters">
+          <TextField
+            id="replies-q"
+            type="search"
+            label={t('replies.search')}
+            hint={t('replies.search.hint')}
+            value={q}
+            maxLength={100}
+            onChange={(e) => setQ(e.target.value)}
+          />
+          <SelectField
+            id="replies-category"
+            label={t('replies.category')}
+            value={filters.category}
+            onChange={(e) => setFilters((f) => ({ ...f, category: e.target.value }))}
+          >
+            <option value="">{t('common.all')}</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {tx('category', c)}
+              </option>
+            ))}
+          </SelectField>
+          <div className="filters-actions">
+            <button type="submit" className="btn btn-primary">
+              {t('common.search')}
+            </button>
+          </div>
+        </form>
       </search>
       <p className="muted small" role="status" aria-live="polite">
-        {t('replies.shown', { n: shown.length })}
-        {(words.length > 0 || category) && !done && ` ${t('replies.searchLoaded', { n: items.length })}`}
+        {t('replies.shown', { n: items.length })}
       </p>
-      {shown.length === 0 && !loading && !failure && (
-        <p className="empty">{items.length ? t('common.noResults') : t('replies.empty')}</p>
+      {items.length === 0 && !loading && !failure && (
+        <p className="empty">{searching ? t('common.noResults') : t('replies.empty')}</p>
       )}
       <ul className="reply-list">
-        {shown.map((r, i) => (
+        {items.map((r, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a reply has no id of its own in the public list
           <li key={`${r.repliedAt}-${i}`} className="card reply-item">
             <article aria-labelledby={`reply-${i}`}>
@@ -107,10 +122,10 @@ export function RepliesPage() {
         ))}
       </ul>
       {loading && <Loading />}
-      {failure ? <ErrorMessage error={failure} onRetry={() => void load(cursor)} /> : null}
+      {failure ? <ErrorMessage error={failure} onRetry={() => void load(filters, cursor)} /> : null}
       {!done && !loading && !failure && (
         <p className="center">
-          <button type="button" className="btn btn-secondary" onClick={() => void load(cursor)}>
+          <button type="button" className="btn btn-secondary" onClick={() => void load(filters, cursor)}>
             {t('common.more')}
           </button>
         </p>

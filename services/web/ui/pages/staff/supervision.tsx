@@ -36,16 +36,61 @@ function figures(
   }))
 }
 
+/** Open cases of one kind (overdue, escalated) grouped by lead department, the largest group first. */
+function CasesByDepartment({
+  id,
+  title,
+  empty,
+  query,
+}: {
+  id: string
+  title: string
+  empty: string
+  query: Record<string, boolean>
+}) {
+  const { t, deptName } = useI18n()
+  const { byId } = useDepartments()
+  const key = JSON.stringify(query)
+  const cases = useAsync(
+    (signal) => staffApi<Page<CaseView>>('/cases', { query: { ...query, limit: 100 }, signal }),
+    [key],
+  )
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <AsyncView state={cases}>
+        {(page) => {
+          if (page.items.length === 0) return <p className="empty">{empty}</p>
+          const groups = new Map<string, CaseView[]>()
+          for (const c of page.items) {
+            const k = c.departmentId ?? ''
+            groups.set(k, [...(groups.get(k) ?? []), c])
+          }
+          return [...groups]
+            .sort((a, b) => b[1].length - a[1].length)
+            .map(([dept, list]) => {
+              const name = dept ? deptName(byId.get(dept)) : t('sup.unassigned')
+              return (
+                <section key={dept} className="dept-group" aria-label={name}>
+                  <h3>
+                    {name} <span className="badge tone-danger">{list.length}</span>
+                  </h3>
+                  <CaseTable items={list} caption={`${title}: ${name}`} />
+                </section>
+              )
+            })
+        }}
+      </AsyncView>
+    </section>
+  )
+}
+
 export function SupervisionPage() {
   const i18n = useI18n()
-  const { t, deptName } = i18n
+  const { t } = i18n
   useTitle(t('sup.title'))
   const { byId } = useDepartments()
   const [period, setPeriod] = useState<Period>(defaultPeriod)
-  const overdue = useAsync(
-    (signal) => staffApi<Page<CaseView>>('/cases', { query: { overdue: true, limit: 100 }, signal }),
-    [],
-  )
   const stats = useAsync(
     (signal) => staffApi<DepartmentStats>('/stats/departments', { query: periodQuery(period), signal }),
     [period.from, period.to],
@@ -53,34 +98,18 @@ export function SupervisionPage() {
   return (
     <>
       <PageHeading lead={t('sup.intro')}>{t('sup.title')}</PageHeading>
-      <section aria-labelledby="overdue-h">
-        <h2 id="overdue-h">{t('sup.overdueCases')}</h2>
-        <AsyncView state={overdue}>
-          {(page) => {
-            if (page.items.length === 0) return <p className="empty">{t('sup.noOverdue')}</p>
-            const groups = new Map<string, CaseView[]>()
-            for (const c of page.items) {
-              const k = c.departmentId ?? ''
-              groups.set(k, [...(groups.get(k) ?? []), c])
-            }
-            return (
-              <>
-                {[...groups].map(([dept, cases]) => {
-                  const name = dept ? deptName(byId.get(dept)) : t('sup.unassigned')
-                  return (
-                    <section key={dept} className="dept-group" aria-label={name}>
-                      <h3>
-                        {name} <span className="badge tone-danger">{cases.length}</span>
-                      </h3>
-                      <CaseTable items={cases} caption={name} />
-                    </section>
-                  )
-                })}
-              </>
-            )
-          }}
-        </AsyncView>
-      </section>
+      <CasesByDepartment
+        id="overdue-h"
+        title={t('sup.overdueCases')}
+        empty={t('sup.noOverdue')}
+        query={{ overdue: true }}
+      />
+      <CasesByDepartment
+        id="escalated-h"
+        title={t('sup.escalatedCases')}
+        empty={t('sup.noEscalated')}
+        query={{ escalated: true }}
+      />
       <section aria-labelledby="bydept-h">
         <h2 id="bydept-h">{t('sup.byDepartment')}</h2>
         <PeriodForm value={period} onChange={setPeriod} />
