@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from '@tingjian/store'
 import { createSigner } from 'fast-jwt'
 import t, { type Test } from 'tap'
 import { buildApp, Errors, PROBLEM_CONTENT_TYPE, Type } from '../src/index.ts'
@@ -42,6 +43,9 @@ async function testApp(t: Test, options: { rateLimit?: { max: number } } = {}) {
   )
   app.get('/boom', { config: { access: 'public' } }, async () => {
     throw new Error('connection string mongodb://admin:secret@db/x failed')
+  })
+  app.get('/store-down', { config: { access: 'public' } }, async () => {
+    throw new StoreUnavailableError('mongo', { cause: new Error('connect ECONNREFUSED 127.0.0.1:27017') })
   })
   app.get('/conflict', { config: { access: 'public' } }, async () => {
     throw new Errors.InvalidState('the case is closed')
@@ -107,6 +111,15 @@ t.test('a server error says nothing about internals and is logged', async (t) =>
   t.notMatch(res.body, /mongodb|secret|stack/)
   t.equal(res.json().code, 'TJ_INTERNAL')
   t.ok(lines.some((l) => l.includes('"level":50') && l.includes('request failed')))
+})
+
+t.test('a store out of reach is a 503 with Retry-After, not a 500', async (t) => {
+  const { app } = await testApp(t)
+  const res = await app.inject({ method: 'GET', url: '/store-down' })
+  t.equal(res.statusCode, 503)
+  t.equal(res.headers['retry-after'], '5')
+  t.equal(res.json().code, 'TJ_STORE_UNAVAILABLE')
+  t.notMatch(res.body, /ECONNREFUSED|27017/)
 })
 
 t.test('coded errors keep their status and message', async (t) => {
