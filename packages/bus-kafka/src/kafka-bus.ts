@@ -1,8 +1,9 @@
 // The Kafka adapter of the EventBus port: topics per source in a namespace, an idempotent acks=all
 // producer, one kafkajs consumer per subscription with manual commits, and the dead-letter topic.
+import { setTimeout as sleep } from 'node:timers/promises'
 import {
-  abortableSleep,
   BusClosedError,
+  backoffDelay,
   type DeadLetterHandler,
   type DeadLetterSubscribeOptions,
   type EventBus,
@@ -108,6 +109,9 @@ function positiveInt(name: string, value: number | undefined, fallback: number):
   if (!Number.isInteger(v) || v < 1) throw new TypeError(`createKafkaBus: ${name} must be a positive integer`)
   return v
 }
+
+/** Waits between tries of an admin operation (topic creation) while the cluster is unreachable. */
+const ADMIN_RETRY_BACKOFF = { initialMs: 250, maxMs: 2_000 } as const
 
 /** Builds the Kafka bus. Connects lazily; throws at once on a configuration it cannot work with. */
 export function createKafkaBus(options: KafkaBusOptions): KafkaBus {
@@ -354,7 +358,6 @@ class KafkaEventBus implements KafkaBus {
   /** Runs an admin operation, retrying while the cluster is unreachable for up to publishTimeoutMs. */
   async #retrying<T>(what: string, op: () => Promise<T>): Promise<T> {
     const deadline = Date.now() + this.#publishTimeoutMs
-    const never = new AbortController().signal
     for (let attempt = 1; ; attempt++) {
       try {
         return await op()
@@ -362,7 +365,7 @@ class KafkaEventBus implements KafkaBus {
         if (this.#closed) throw err
         if (Date.now() >= deadline) throw new PublishTimeoutError(this.#publishTimeoutMs, err)
         this.#logger.warn({ attempt, error: describe(err) }, `${what} failed, retrying`)
-        await abortableSleep(Math.min(deadline - Date.now(), 250 * 2 ** Math.min(attempt - 1, 3)), never)
+        await sleep(Math.min(deadline - Date.now(), backoffDelay(attempt, ADMIN_RETRY_BACKOFF)))
       }
     }
   }

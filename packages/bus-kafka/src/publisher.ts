@@ -3,7 +3,8 @@
 // request's sequence numbers, so the broker drops the copy if the first try had landed after all. Sending
 // different records under those numbers could make the broker take them for that copy and drop them
 // silently, so whenever a batch is given up on, the producer is replaced (new producer id).
-import { abortableSleep, BusClosedError, type Logger } from '@tingjian/bus'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { BusClosedError, backoffDelay, type Logger } from '@tingjian/bus'
 import { type Kafka, type Message, Partitioners, type Producer } from 'kafkajs'
 import { describe, PublishTimeoutError, remedyFor } from './errors.ts'
 
@@ -31,6 +32,9 @@ export interface PublisherOptions {
   ackTimeoutMs: number
   logger: Logger
 }
+
+/** Waits between sends of a batch Kafka did not acknowledge (until publishTimeoutMs runs out). */
+const SEND_RETRY_BACKOFF = { initialMs: 200, maxMs: 3_200 } as const
 
 export class Publisher {
   readonly #kafka: Kafka
@@ -110,7 +114,6 @@ export class Publisher {
     }
     const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }))
     const deadline = Math.min(...jobs.map((j) => j.enqueuedAt)) + this.#opts.publishTimeoutMs
-    const never = new AbortController().signal
 
     for (let attempt = 1; ; attempt++) {
       try {
@@ -139,7 +142,7 @@ export class Publisher {
           throw new PublishTimeoutError(this.#opts.publishTimeoutMs, err)
         }
         this.#opts.logger.warn(context, 'publishing failed, retrying')
-        await abortableSleep(Math.min(left, 200 * 2 ** Math.min(attempt - 1, 4)), never)
+        await sleep(Math.min(left, backoffDelay(attempt, SEND_RETRY_BACKOFF)))
       }
     }
   }

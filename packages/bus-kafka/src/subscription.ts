@@ -3,6 +3,7 @@
 // dead-lettered) is committed at the end of the batch and at least every second within it, never past a
 // message not done: a crash redelivers at most the uncommitted part of a batch (at-least-once).
 import {
+  backoffDelay,
   type DeadLetterHandler,
   type DeliverOptions,
   deliver,
@@ -47,7 +48,8 @@ export interface SubscriptionSpec {
   mode: SubscriptionMode
 }
 
-const MAX_RESTART_DELAY_MS = 30_000
+/** Waits before restarting a crashed consumer: 1 s, doubling per restart in a row, up to 30 s. */
+const RESTART_BACKOFF = { initialMs: 1_000, maxMs: 30_000 } as const
 /** Longest time a handled offset stays uncommitted while a batch is being worked through. */
 const COMMIT_INTERVAL_MS = 1_000
 
@@ -171,7 +173,7 @@ export class KafkaSubscription implements Subscription {
 
   #scheduleRestart(old: Consumer | null): void {
     if (this.#closing || this.#restartTimer) return
-    const delay = Math.min(MAX_RESTART_DELAY_MS, 1_000 * 2 ** this.#restarts++)
+    const delay = backoffDelay(++this.#restarts, RESTART_BACKOFF)
     this.#deps.logger.warn({ group: this.group, delayMs: delay }, 'restarting consumer')
     this.#restartTimer = setTimeout(async () => {
       this.#restartTimer = null

@@ -1,12 +1,13 @@
 // Delivery semantics shared by every adapter, so that they cannot drift: validate what arrives, call the
 // handler with retries and backoff, and describe the dead letter when it gives up.
+import { setTimeout as sleepFor } from 'node:timers/promises'
 import {
-  backoffMs,
   DELIVERY_DEFAULTS,
   type DeadLetter,
   type EventCatalogue,
   type EventEnvelope,
 } from '@tingjian/contracts'
+import { backoffDelay } from './backoff.ts'
 import {
   type DeadLetterHandler,
   type DeliveryContext,
@@ -52,17 +53,9 @@ function errorMessage(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).slice(0, 2_000)
 }
 
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve()
-    const timer = setTimeout(done, ms)
-    function done() {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    signal.addEventListener('abort', done, { once: true })
-  })
+/** Waits `ms`, or less when the signal aborts (then resolves: the caller checks the signal). */
+function waitUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+  return sleepFor(ms, undefined, { signal }).catch(() => {})
 }
 
 /** Parses a message into an envelope, or says why it cannot be one. */
@@ -180,7 +173,7 @@ async function withRetries(
   attempt: (ctx: DeliveryContext) => Promise<void>,
   opts: DeliverOptions,
 ): Promise<{ kind: 'done' } | { kind: 'stopped' } | { kind: 'failed'; attempts: number; error: unknown }> {
-  const sleep = opts.sleep ?? abortableSleep
+  const sleep = opts.sleep ?? waitUnlessAborted
   const maxAttempts = Math.max(1, opts.retry?.maxAttempts ?? DELIVERY_DEFAULTS.maxAttempts)
   let failures = 0
   for (let n = 1; ; n++) {
@@ -197,14 +190,11 @@ async function withRetries(
     } catch (error) {
       if (!isTransient(error)) failures++
       if (failures >= maxAttempts) return { kind: 'failed', attempts: n, error }
-      await sleep(
-        backoffMs(
-          n,
-          opts.retry?.initialBackoffMs ?? DELIVERY_DEFAULTS.initialBackoffMs,
-          opts.retry?.maxBackoffMs ?? DELIVERY_DEFAULTS.maxBackoffMs,
-        ),
-        opts.signal,
-      )
+      const wait = backoffDelay(n, {
+        initialMs: opts.retry?.initialBackoffMs ?? DELIVERY_DEFAULTS.initialBackoffMs,
+        maxMs: opts.retry?.maxBackoffMs ?? DELIVERY_DEFAULTS.maxBackoffMs,
+      })
+      await sleep(wait, opts.signal)
     }
   }
 }

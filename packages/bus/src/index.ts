@@ -1,5 +1,5 @@
+export { type BackoffOptions, backoffDelay, DEFAULT_JITTER } from './backoff.ts'
 export {
-  abortableSleep,
   type DeadLetterOutcome,
   type DeliverOptions,
   deliver,

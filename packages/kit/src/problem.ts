@@ -1,12 +1,7 @@
 // Errors leave the API as RFC 9457 problem+json. Coded errors (@fastify/error) carry their status;
 // anything unexpected becomes a bare 500 that says nothing about internals.
 import createError from '@fastify/error'
-import {
-  InvalidQueryError,
-  StoreConflictError,
-  StoreNotFoundError,
-  StoreUnavailableError,
-} from '@tingjian/store'
+import { InvalidQueryError, isConflict, StoreNotFoundError, StoreUnavailableError } from '@tingjian/store'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import Type, { type Static } from 'typebox'
 
@@ -72,7 +67,7 @@ const SLUGS: Record<string, string> = {
   FST_JWT_AUTHORIZATION_TOKEN_INVALID: 'unauthorized',
   FST_JWT_AUTHORIZATION_TOKEN_UNTRUSTED: 'unauthorized',
   FST_JWT_BAD_REQUEST: 'unauthorized',
-  TJ_STORE_STALE: 'stale-version',
+  TJ_STALE_VERSION: 'stale-version',
   TJ_STORE_DUPLICATE: 'duplicate',
   TJ_INVALID_QUERY: 'invalid-query',
 }
@@ -134,11 +129,14 @@ function fromError(error: FastifyError, request: FastifyRequest): Problem {
     }))
     return problem(request, 400, 'FST_ERR_VALIDATION', 'The request is invalid; see errors', { errors })
   }
-  if (error instanceof StoreConflictError) {
-    return error.kind === 'stale'
-      ? problem(request, 409, 'TJ_STORE_STALE', 'The resource was changed by someone else; reload and retry')
-      : problem(request, 409, 'TJ_STORE_DUPLICATE', 'It already exists')
-  }
+  if (isConflict(error, 'stale'))
+    return problem(
+      request,
+      409,
+      'TJ_STALE_VERSION',
+      'The resource was changed by someone else; reload and retry',
+    )
+  if (isConflict(error, 'duplicate')) return problem(request, 409, 'TJ_STORE_DUPLICATE', 'It already exists')
   if (error instanceof StoreNotFoundError) return problem(request, 404, 'TJ_NOT_FOUND', 'Not found')
   if (error instanceof InvalidQueryError) return problem(request, 400, 'TJ_INVALID_QUERY', error.message)
   if (error instanceof StoreUnavailableError)

@@ -17,6 +17,7 @@ import {
   type Stored,
   StoreNotFoundError,
 } from './port.ts'
+import { isConflict, modify, upsert } from './retry.ts'
 
 export type StoreFactory = (t: Test) => Promise<DocumentStore>
 
@@ -304,8 +305,7 @@ export function storeContract(t: Test, factory: StoreFactory): void {
       { name: 'by_org', keys: [['org', 1]] as Sort },
     ]
     await users.ensureIndexes(indexes)
-    await users.ensureIndexes(indexes)
-    t.pass('ensureIndexes is idempotent')
+    await t.resolves(users.ensureIndexes(indexes), 'ensureIndexes is idempotent')
 
     await users.insert('u1', { email: 'a@example.org', org: 'o1', code: 'c1' })
     await t.rejects(users.insert('u2', { email: 'a@example.org', org: 'o1', code: 'c2' }), {
@@ -391,8 +391,7 @@ export function storeContract(t: Test, factory: StoreFactory): void {
       )
       const won = results.filter((r) => r.status === 'fulfilled')
       const lost = results.filter(
-        (r): r is PromiseRejectedResult =>
-          r.status === 'rejected' && r.reason instanceof StoreConflictError && r.reason.kind === 'stale',
+        (r): r is PromiseRejectedResult => r.status === 'rejected' && isConflict(r.reason, 'stale'),
       )
       t.equal(won.length, 1, `round ${round}: one winner`)
       t.equal(lost.length, 11, `round ${round}: every other writer gets a stale conflict`)
@@ -401,6 +400,115 @@ export function storeContract(t: Test, factory: StoreFactory): void {
       const winner = won[0]
       if (winner?.status === 'fulfilled') t.equal(doc?.winner, winner.value.winner, 'the winner’s document')
     }
+  })
+
+  t.test('upsert: creates when missing, changes when present, with its events', async (t) => {
+    const store = await factory(t)
+    const counters = store.collection<{ n: number }>('counters')
+    const at = new Date('2025-04-01T00:00:00.000Z')
+    const e1 = testEvent('c', 'created')
+    const created = await upsert(
+      counters,
+      'c',
+      () => ({ n: 1 }),
+      (cur) => ({ n: cur.n + 1 }),
+      { events: (cur, next) => [{ ...e1, data: { note: `${cur?.n ?? 'none'}->${next.n}` } }], now: at },
+    )
+    t.strictSame(created, {
+      _id: 'c',
+      version: 1,
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+      n: 1,
+    })
+    const e2 = testEvent('c', 'changed')
+    const changed = await upsert(
+      counters,
+      'c',
+      () => ({ n: 1 }),
+      (cur) => ({ n: cur.n + 1 }),
+      { events: (cur, next) => [{ ...e2, data: { note: `${cur?.n ?? 'none'}->${next.n}` } }] },
+    )
+    t.match(changed, { _id: 'c', version: 2, n: 2 })
+    t.match(await counters.outboxPending(10), [
+      {
+        id: 'c',
+        events: [
+          { id: e1.id, data: { note: 'none->1' } },
+          { id: e2.id, data: { note: '1->2' } },
+        ],
+      },
+    ])
+    const same = await upsert(
+      counters,
+      'c',
+      () => ({ n: 100 }),
+      () => null,
+    )
+    t.strictSame(same, changed, 'null from change: nothing written')
+    t.strictSame(await counters.get('c'), changed)
+  })
+
+  t.test('upsert: racing creators lose no change', async (t) => {
+    const store = await factory(t)
+    const counters = store.collection<{ n: number }>('counters')
+    const racers = 10
+    await Promise.all(
+      Array.from({ length: racers }, () =>
+        upsert(
+          counters,
+          'hits',
+          () => ({ n: 1 }),
+          (cur) => ({ n: cur.n + 1 }),
+          { maxAttempts: 100 },
+        ),
+      ),
+    )
+    const doc = await counters.get('hits')
+    t.equal(doc?.n, racers, 'every racer counted once')
+    t.equal(doc?.version, racers, 'one insert and one update per other racer')
+  })
+
+  t.test('upsert: a taken unique key is a duplicate, not a loop', async (t) => {
+    const store = await factory(t)
+    const users = store.collection<{ email: string }>('users')
+    await users.ensureIndexes([{ name: 'by_email', keys: [['email', 1]], unique: true }])
+    await users.insert('u1', { email: 'a@example.org' })
+    let changes = 0
+    const err = await upsert(
+      users,
+      'u2',
+      () => ({ email: 'a@example.org' }),
+      (cur) => {
+        changes++
+        return cur
+      },
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    )
+    t.ok(isConflict(err, 'duplicate'), 'a duplicate conflict')
+    t.match(err, { kind: 'duplicate', index: 'by_email' })
+    t.equal(changes, 0, 'change was never called')
+    t.equal(await users.get('u2'), null, 'nothing was created')
+    t.equal(await users.count(), 1)
+  })
+
+  t.test('modify: racing writers lose no change; a missing document is not found', async (t) => {
+    const store = await factory(t)
+    const counters = store.collection<{ n: number }>('counters')
+    await counters.insert('c', { n: 0 })
+    await Promise.all(
+      Array.from({ length: 8 }, () =>
+        modify(counters, 'c', (cur) => ({ n: cur.n + 1 }), { maxAttempts: 100 }),
+      ),
+    )
+    t.match(await counters.get('c'), { n: 8, version: 9 })
+    await t.rejects(
+      modify(counters, 'ghost', (cur) => cur),
+      StoreNotFoundError,
+    )
+    t.equal(await counters.get('ghost'), null)
   })
 
   t.test('filter operators', async (t) => {

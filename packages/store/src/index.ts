@@ -21,12 +21,18 @@ export {
   toPage,
 } from './query.ts'
 export {
-  type ModifyOptions,
-  modify,
   OutboxRelay,
   type OutboxRelayOptions,
   type PublishedOutbox,
   type RelayBackoff,
-  type RetryOptions,
-  withRetry,
 } from './relay.ts'
+export {
+  isConflict,
+  type ModifyOptions,
+  modify,
+  RETRY_BACKOFF,
+  type RetryOptions,
+  type UpsertOptions,
+  upsert,
+  withRetry,
+} from './retry.ts'

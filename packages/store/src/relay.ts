@@ -1,20 +1,11 @@
 // The outbox relay: publishes the events that writes left in their documents' outboxes, then removes them.
-// Also the optimistic-concurrency helpers `withRetry` and `modify` that producers of those writes use.
-import type { EventBus } from '@tingjian/bus'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { backoffDelay, type EventBus } from '@tingjian/bus'
 import type { EventEnvelope } from '@tingjian/contracts'
-import {
-  type Collection,
-  type DocumentStore,
-  type Fields,
-  type Logger,
-  StoreConflictError,
-  type Stored,
-  StoreNotFoundError,
-  type WriteOptions,
-} from './port.ts'
+import type { DocumentStore, Logger } from './port.ts'
 
 export interface RelayBackoff {
-  /** First wait after a failed pass (default 200 ms); doubles per failure, ±20 % jitter. */
+  /** First wait after a failed pass (default 200 ms); doubles per failure, ±20 % jitter (backoffDelay). */
   initialMs?: number
   /** Longest wait (default 30 s). */
   maxMs?: number
@@ -216,9 +207,10 @@ export class OutboxRelay {
         this.#log.warn({ err: describe(err) }, 'outbox relay round failed')
       }
       failures++
-      const wait = this.#backoff(failures)
+      const wait = backoffDelay(failures, { initialMs: this.#initialMs, maxMs: this.#maxMs })
       this.#log.warn({ failures, retryInMs: wait }, 'outbox relay backing off')
-      await this.#sleep(wait)
+      // stop() aborts the wait
+      await sleep(wait, undefined, { signal: this.#abort.signal }).catch(() => {})
       nextSweep = 0
     }
   }
@@ -322,25 +314,6 @@ export class OutboxRelay {
     return { published: count, failures }
   }
 
-  #backoff(failures: number): number {
-    const base = Math.min(this.#maxMs, this.#initialMs * 2 ** Math.max(0, failures - 1))
-    return Math.round(base * (0.8 + 0.4 * Math.random()))
-  }
-
-  #sleep(ms: number): Promise<void> {
-    const signal = this.#abort.signal
-    return new Promise((resolve) => {
-      if (signal.aborted) return resolve()
-      const done = () => {
-        clearTimeout(timer)
-        signal.removeEventListener('abort', done)
-        resolve()
-      }
-      const timer = setTimeout(done, ms)
-      signal.addEventListener('abort', done, { once: true })
-    })
-  }
-
   /** Waits for a write, the next sweep or stop(). */
   #idle(ms: number): Promise<void> {
     return new Promise((resolve) => {
@@ -356,70 +329,4 @@ export class OutboxRelay {
       if (!this.#running || this.#woken.size > 0) this.#kick()
     })
   }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Optimistic concurrency helpers
-
-export interface RetryOptions {
-  /** Attempts in all, the first included (default 5). */
-  maxAttempts?: number
-  /** Wait before attempt n+1 (default: a few random milliseconds, growing), so that racers spread out. */
-  backoffMs?: (attempt: number) => number
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
-function isStale(err: unknown): boolean {
-  return err instanceof StoreConflictError && err.kind === 'stale'
-}
-
-/**
- * Runs `fn` again when it fails with StoreConflictError('stale'), up to maxAttempts; any other error, or
- * the last stale conflict, is thrown. `fn` must re-read what it writes: it gets the attempt number.
- */
-export async function withRetry<R>(
-  fn: (attempt: number) => Promise<R>,
-  options: RetryOptions = {},
-): Promise<R> {
-  const maxAttempts = Math.max(1, options.maxAttempts ?? 5)
-  const backoff = options.backoffMs ?? ((n: number) => Math.round(Math.random() * 10 * n))
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn(attempt)
-    } catch (err) {
-      if (!isStale(err) || attempt >= maxAttempts) throw err
-      await sleep(backoff(attempt))
-    }
-  }
-}
-
-export interface ModifyOptions<T extends object> extends RetryOptions {
-  /** Events saved with the write; a function is called on each attempt with the document it changes. */
-  events?: readonly EventEnvelope[] | ((current: Stored<T>, next: Fields<T>) => readonly EventEnvelope[])
-  now?: WriteOptions['now']
-}
-
-/**
- * Reads the document, applies `change` (a pure function of it), writes the result with the version it
- * read, and starts over when another write got there first. `change` returns null for "nothing to do"
- * (the current document is returned and nothing is written). A missing document throws StoreNotFoundError.
- */
-export function modify<T extends object>(
-  collection: Collection<T>,
-  id: string,
-  change: (current: Stored<T>) => Fields<T> | null,
-  options: ModifyOptions<T> = {},
-): Promise<Stored<T>> {
-  return withRetry(async () => {
-    const current = await collection.get(id)
-    if (!current) throw new StoreNotFoundError(collection.name, id)
-    const next = change(current)
-    if (next === null) return current
-    const events = typeof options.events === 'function' ? options.events(current, next) : options.events
-    return collection.update(id, current.version, next, {
-      ...(events ? { events } : {}),
-      ...(options.now ? { now: options.now } : {}),
-    })
-  }, options)
 }

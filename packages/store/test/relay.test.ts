@@ -3,7 +3,7 @@
 import type { EventBus } from '@tingjian/bus'
 import type { EventEnvelope } from '@tingjian/contracts'
 import t from 'tap'
-import { modify, OutboxRelay, StoreConflictError, StoreNotFoundError, withRetry } from '../src/index.ts'
+import { OutboxRelay } from '../src/index.ts'
 import { captureLogger, embeddedStore, event, until } from './helpers.ts'
 
 /** The part of the EventBus port that the relay uses, recording what it is given. */
@@ -221,54 +221,4 @@ t.test('drain(), batch size, collections', async (t) => {
   t.equal(await all.drain(), 1)
   t.equal(await all.drain(), 0, 'nothing left')
   t.throws(() => new OutboxRelay({ store, bus, batchSize: 0 }), TypeError)
-})
-
-t.test('withRetry and modify', async (t) => {
-  const store = await embeddedStore(t)
-  const counters = store.collection<{ n: number }>('counters')
-  await counters.insert('c', { n: 0 })
-  // racers that each read, add one and write with the version they read
-  await Promise.all(
-    Array.from({ length: 8 }, () => modify(counters, 'c', (cur) => ({ n: cur.n + 1 }), { maxAttempts: 20 })),
-  )
-  const c = await counters.get('c')
-  t.equal(c?.n, 8, 'no increment lost')
-  t.equal(c?.version, 9)
-
-  const unchanged = await modify(counters, 'c', () => null)
-  t.equal(unchanged.version, 9, 'null means nothing to do: no write')
-
-  const e1 = event('c', 1)
-  const written = await modify(counters, 'c', (cur) => ({ n: cur.n * 2 }), {
-    events: (cur, next) => [{ ...e1, data: { from: cur.n, to: next.n } }],
-  })
-  t.equal(written.n, 16)
-  t.match(await counters.outboxPending(10), [{ id: 'c', events: [{ id: e1.id, data: { from: 8, to: 16 } }] }])
-
-  await t.rejects(
-    modify(counters, 'ghost', (cur) => cur),
-    StoreNotFoundError,
-  )
-
-  let attempts = 0
-  await t.rejects(
-    withRetry(
-      async () => {
-        attempts++
-        throw new StoreConflictError('stale', 'counters', 'c')
-      },
-      { maxAttempts: 3, backoffMs: () => 0 },
-    ),
-    StoreConflictError,
-  )
-  t.equal(attempts, 3, 'gives up after maxAttempts')
-  attempts = 0
-  await t.rejects(
-    withRetry(async () => {
-      attempts++
-      throw new StoreConflictError('duplicate', 'counters', 'c')
-    }),
-    { name: 'StoreConflictError', kind: 'duplicate' },
-  )
-  t.equal(attempts, 1, 'other errors are not retried')
 })
