@@ -26,7 +26,13 @@ export function defineTrackingEvents(c: EventCatalogue) {
         category: Category,
         departmentId: Type.Union([Id, Type.Null()]),
         assigneeId: Type.Union([Id, Type.Null()]),
+        /** The reply is due by then (from acceptance on); null before acceptance and when none is due. */
         dueAt: Type.Union([Timestamp, Type.Null()]),
+        /**
+         * The category's time limit in working days from acceptance; null: no reply is due (praise). Set on
+         * every event, so that a receipt can state it before the case is accepted.
+         */
+        timeLimitDays: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
         escalationLevel: Type.Integer({ minimum: 0, maximum: 3 }),
         caseVersion: Type.Integer({ minimum: 1 }),
         actorId: Type.Union([Id, Type.Null()]),
@@ -34,6 +40,24 @@ export function defineTrackingEvents(c: EventCatalogue) {
       }),
     }),
     caseAssigned: c.define({
+      type: 'tracking.case-assigned',
+      version: 2,
+      source: 'tracking',
+      description:
+        'A case was assigned (派单) to a lead department, perhaps with supporting ones and an assignee. Version 2: `dueAt` is null when no reply is due (praise).',
+      data: Type.Object({
+        ...CaseRef,
+        subject: Type.String({ maxLength: 200 }),
+        departmentId: Id,
+        supportingDepartmentIds: Type.Array(Id),
+        assigneeId: Type.Union([Id, Type.Null()]),
+        /** The reply is due by then; null when none is due (praise). */
+        dueAt: Type.Union([Timestamp, Type.Null()]),
+        at: Timestamp,
+      }),
+    }),
+    /** Version 1 (`dueAt` always set): no longer published; kept so that events already in the log validate. */
+    caseAssignedV1: c.define({
       type: 'tracking.case-assigned',
       version: 1,
       source: 'tracking',

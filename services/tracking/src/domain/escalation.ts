@@ -4,7 +4,7 @@
 //   3 通报 (public criticism): from the fifth working day after the due day (five working days overdue).
 import type { EventEnvelope } from '@tingjian/contracts'
 import { TrackingEvents } from '@tingjian/contracts'
-import { type Calendar, type CaseState, caseChanged, OPEN_STATUSES } from './case.ts'
+import { type Calendar, type CaseState, caseChanged, OPEN_STATUSES } from './model.ts'
 import { appendEntry } from './timeline.ts'
 
 export const LADDER = ['none', 'reminder', 'supervision', 'criticism'] as const

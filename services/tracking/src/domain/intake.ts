@@ -1,7 +1,7 @@
 // A case opened from an intake event (a letter from the director's mailbox).
 import { createHash } from 'node:crypto'
 import type { EventEnvelope, MailboxEvents, Static } from '@tingjian/contracts'
-import { type CaseState, caseChanged } from './case.ts'
+import { type CaseState, caseChanged, type DueDays } from './model.ts'
 import { piiHash, searchTerms } from './privacy.ts'
 import { appendEntry } from './timeline.ts'
 
@@ -17,6 +17,7 @@ export function openFromLetter(
   piiKey: string,
   now: Date,
   cause: Pick<EventEnvelope, 'id' | 'correlationId'>,
+  dueDays?: DueDays,
 ): { case: CaseState; events: EventEnvelope[] } {
   const id = caseIdFor('mailbox', letter.letterId)
   const citizen = letter.anonymous ? {} : letter.citizen
@@ -77,6 +78,7 @@ export function openFromLetter(
       caseChanged(c, 'opened', null, null, now, {
         correlationId: cause.correlationId,
         causationId: cause.id,
+        dueDays,
       }),
     ],
   }

@@ -1,6 +1,6 @@
 // Personal data: masked views for roles that don't need it, keyed hashes for search, and search terms.
 import { createHmac } from 'node:crypto'
-import type { Citizen } from './case.ts'
+import type { Citizen } from './model.ts'
 
 /** Roles that see the citizen's contact data in clear. */
 export const CLEAR_PII_ROLES = ['dispatcher', 'supervisor', 'hotline_operator'] as const

@@ -1,0 +1,100 @@
+// What a command handler is, and the pieces several handlers share (the reply, rework, event metadata).
+import { type EventEnvelope, TrackingEvents } from '@tingjian/contracts'
+import {
+  type CaseState,
+  type Command,
+  type CommandType,
+  type Context,
+  dueDateFor,
+  type EntryDraft,
+  type Refusal,
+} from '../model.ts'
+
+/** What `decide` found before the handler runs: who acts, under which role, and when. */
+export interface Exec {
+  actorId: string | null
+  actorRole: string
+  ctx: Context
+  now: Date
+  at: string
+}
+
+/** The handler's answer: the fields that change, the action's name, timeline entries, extra events. */
+export interface Step {
+  set: Partial<CaseState>
+  action: string
+  entries: EntryDraft[]
+  /** Events after the `tracking.case-changed` that `decide` adds for every step. */
+  events: EventEnvelope[]
+}
+
+export type HandlerResult = Step | { refusal: Refusal }
+
+/** One command: `permission` (role, department, status) has already allowed it. */
+export type Handler<T extends CommandType> = (
+  c: CaseState,
+  command: Extract<Command, { type: T }>,
+  x: Exec,
+) => HandlerResult
+
+export const refuse = (kind: Refusal['kind'], detail: string): HandlerResult => ({
+  refusal: { kind, detail },
+})
+
+/** Envelope fields of the events a step publishes. */
+export const eventMeta = (c: CaseState, x: Exec) => ({
+  subject: c._id,
+  occurredAt: x.now,
+  correlationId: x.ctx.correlationId,
+  causationId: x.ctx.causationId,
+})
+
+export const caseRef = (c: CaseState) => ({
+  caseId: c._id,
+  trackingCode: c.trackingCode,
+  channel: c.channel,
+  originId: c.originId,
+})
+
+/** The reply reaches the citizen: the case's reply fields and `tracking.case-replied`. */
+export function publishReply(
+  c: CaseState,
+  x: Exec,
+  text: string,
+  isPublic: boolean,
+  departmentId: string | null,
+): { set: Partial<CaseState>; event: EventEnvelope } {
+  return {
+    set: {
+      reply: { text, public: isPublic, departmentId, repliedAt: x.at },
+      repliedAt: x.at,
+      draftReply: null,
+      onTime: c.dueAt === null || x.at <= c.dueAt,
+    },
+    event: TrackingEvents.caseReplied.create({
+      ...eventMeta(c, x),
+      data: {
+        ...caseRef(c),
+        subject: c.subject,
+        departmentId,
+        departmentName: x.ctx.departmentName ?? null,
+        text,
+        repliedAt: x.at,
+      },
+    }),
+  }
+}
+
+/** Rework (重办): back to the lead department with a new time limit; without one, back to the dispatcher. */
+export function rework(c: CaseState, x: Exec): Partial<CaseState> {
+  const common = {
+    reworkCount: c.reworkCount + 1,
+    closedAt: null,
+    repliedAt: null,
+    onTime: null,
+    escalationLevel: 0,
+  }
+  if (!c.departmentId) return { ...common, status: 'received', dueAt: null }
+  const due = dueDateFor(c.category, x.now, x.ctx.calendar, c.region, x.ctx.dueDays)
+  return { ...common, status: 'in_progress', dueAt: due?.toISOString() ?? null }
+}
