@@ -18,6 +18,35 @@ export interface StaffClaims {
   aud?: string | string[]
   exp?: number
   iat?: number
+  /**
+   * When the token was issued, in milliseconds (identity sets it; `iat` has whole seconds only, too coarse
+   * to tell a token issued just before a revocation from one issued just after).
+   */
+  iatMs?: number
+}
+
+/**
+ * When the token was issued, in ms: `iatMs`, else `iat` (seconds, so the start of its second: a token
+ * without `iatMs` issued in the same second as a revocation counts as before it, the safe side).
+ */
+export function issuedAtMs(claims: Pick<StaffClaims, 'iat' | 'iatMs'>): number {
+  if (typeof claims.iatMs === 'number' && Number.isFinite(claims.iatMs)) return claims.iatMs
+  if (typeof claims.iat === 'number' && Number.isFinite(claims.iat)) return claims.iat * 1000
+  return Number.NEGATIVE_INFINITY
+}
+
+/**
+ * True when a token with these claims was issued before `tokensValidAfter` (an ISO time or ms), so it
+ * must be refused. A user's revocation moves that time forward; identity issues no token before it.
+ */
+export function issuedBefore(
+  claims: Pick<StaffClaims, 'iat' | 'iatMs'>,
+  tokensValidAfter: string | number | null | undefined,
+): boolean {
+  if (tokensValidAfter === null || tokensValidAfter === undefined) return false
+  const after = typeof tokensValidAfter === 'number' ? tokensValidAfter : Date.parse(tokensValidAfter)
+  if (Number.isNaN(after)) return false
+  return issuedAtMs(claims) < after
 }
 
 declare module '@fastify/jwt' {
@@ -29,6 +58,23 @@ declare module '@fastify/jwt' {
 
 /** `public`: anyone; `staff`: any signed-in staff member; a list: any of those roles. */
 export type AccessRule = 'public' | 'staff' | readonly Role[]
+
+/**
+ * A further check of a staff request, run after its token verified and before the route's role rule: it
+ * may refuse (throw a problem) or replace `request.user` with what is current (identity: the stored
+ * account). Revocations (`revocations()`) and identity's own account check are such checks.
+ */
+export type AccessCheck = (request: FastifyRequest, rule: Exclude<AccessRule, 'public'>) => Promise<void>
+
+/** The checks of each app built by buildApp (keyed by the instance enforceAccessRules was given). */
+const accessChecks = new WeakMap<object, AccessCheck[]>()
+
+/** Adds a check to every staff route of `app` (the instance buildApp returned), present and future. */
+export function addAccessCheck(app: FastifyInstance, check: AccessCheck): void {
+  const checks = accessChecks.get(app)
+  if (!checks) throw new Error('addAccessCheck needs the app that buildApp returned (with JWT configured)')
+  checks.push(check)
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -74,9 +120,10 @@ export function registerJwt(app: FastifyInstance, config: JwtConfig): void {
  */
 function wellFormedClaims(claims: unknown): boolean {
   if (typeof claims !== 'object' || claims === null) return false
-  const { sub, username, roles, departmentId } = claims as Record<string, unknown>
+  const { sub, username, roles, departmentId, iatMs } = claims as Record<string, unknown>
   return (
     typeof sub === 'string' &&
+    (iatMs === undefined || (typeof iatMs === 'number' && Number.isFinite(iatMs))) &&
     sub.length > 0 &&
     (username === undefined || typeof username === 'string') &&
     Array.isArray(roles) &&
@@ -97,6 +144,8 @@ async function authenticate(request: FastifyRequest): Promise<void> {
 
 /** Adds the access check of each route's rule; refuses routes that declare none. */
 export function enforceAccessRules(app: FastifyInstance, jwtEnabled: boolean): void {
+  const checks: AccessCheck[] = []
+  if (jwtEnabled) accessChecks.set(app, checks)
   app.addHook('onRoute', (route: RouteOptions) => {
     const rule = route.config?.access
     if (rule === undefined) {
@@ -114,6 +163,7 @@ export function enforceAccessRules(app: FastifyInstance, jwtEnabled: boolean): v
       throw new Error(`route ${route.method} ${route.url} needs staff tokens but JWT is not configured`)
     const check = async (request: FastifyRequest) => {
       await authenticate(request)
+      for (const further of checks) await further(request, rule)
       if (rule === 'staff') return
       if (!request.user.roles?.some((r) => rule.includes(r))) throw new Errors.Forbidden()
     }

@@ -32,6 +32,15 @@ export function defineIdentityEvents(c: EventCatalogue) {
         roles: Type.Array(Role),
         departmentId: Type.Union([Id, Type.Null()]),
         active: Type.Boolean(),
+        // Added within v1 (optional: events published before it lack it).
+        tokensValidAfter: Type.Optional(
+          Type.String({
+            format: 'date-time',
+            description:
+              'access tokens of this user issued before this time (claim iatMs, else iat) are refused everywhere; ' +
+              'set on deactivation, a change of roles or department, a password reset and logout',
+          }),
+        ),
       }),
     }),
   }
