@@ -3,7 +3,7 @@
 
 import { Errors } from '@tingjian/kit'
 import type { Collection, IndexSpec, Stored } from '@tingjian/store'
-import { StoreConflictError } from '@tingjian/store'
+import { withRetry } from '@tingjian/store'
 import { type Departments, departmentName } from './departments.ts'
 import {
   type Actor,
@@ -101,28 +101,24 @@ export async function applyStaffCommand(
 }
 
 /**
- * Applies a change computed from the current state (null: nothing to do), retrying on a stale version:
- * for writes that are not conditioned on a version a client saw (the lead side of a merge, fan-out).
+ * Applies a change computed from the current state (null: nothing to do), retried on a stale version
+ * (the store's `withRetry`): for writes that are not conditioned on a version a client saw (the lead side
+ * of a merge, fan-out). Null when the case is missing or there was nothing to do.
  */
-export async function updateWithRetry(
+export function applyChange(
   cases: Cases,
   id: string,
   change: (c: CaseState) => Outcome | null,
   now: Date,
-  attempts = 5,
 ): Promise<CaseState | null> {
-  for (let attempt = 1; ; attempt++) {
+  return withRetry(async () => {
     const stored = await cases.get(id)
     if (!stored) return null
     const out = change(toState(stored))
     if (!out) return null
     if (!out.ok) throw refusalError(out.refusal)
-    try {
-      return toState(await cases.update(id, stored.version, out.case, { events: out.events, now }))
-    } catch (err) {
-      if (!(err instanceof StoreConflictError && err.kind === 'stale') || attempt >= attempts) throw err
-    }
-  }
+    return toState(await cases.update(id, stored.version, out.case, { events: out.events, now }))
+  })
 }
 
 /** The lead case records the merged one (after the merged case itself was written). */
@@ -133,5 +129,5 @@ export function linkMerged(
   actor: StaffActor,
   ctx: Pick<Context, 'now' | 'correlationId'>,
 ) {
-  return updateWithRetry(cases, leadId, (lead) => recordMerge(lead, mergedId, actor, ctx), ctx.now)
+  return applyChange(cases, leadId, (lead) => recordMerge(lead, mergedId, actor, ctx), ctx.now)
 }

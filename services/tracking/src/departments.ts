@@ -1,7 +1,7 @@
 // Department names as tracking knows them: a small copy of identity's departments, kept by the
 // identity.department-changed consumer, for the department name of replies (public page, e-mail).
 import type { Collection } from '@tingjian/store'
-import { StoreConflictError } from '@tingjian/store'
+import { upsert } from '@tingjian/store'
 
 export const DEPARTMENTS_COLLECTION = 'departments'
 
@@ -30,7 +30,7 @@ const newer = (
 
 /**
  * Stores the department's state unless a newer one is already stored. Idempotent: a redelivered event
- * is not newer than itself. Concurrent writers retry on a duplicate insert or a stale version.
+ * is not newer than itself. Concurrent writers are settled by the store's `upsert`.
  */
 export async function applyDepartmentChange(
   departments: Departments,
@@ -44,17 +44,17 @@ export async function applyDepartmentChange(
     changedAt: event.occurredAt,
     eventId: event.id,
   }
-  for (let attempt = 1; ; attempt++) {
-    const stored = await departments.get(change.departmentId)
-    if (stored && !newer(doc, stored)) return 'ignored'
-    try {
-      if (stored) await departments.update(change.departmentId, stored.version, doc)
-      else await departments.insert(change.departmentId, doc)
-      return 'stored'
-    } catch (err) {
-      if (!(err instanceof StoreConflictError) || attempt >= 5) throw err
-    }
-  }
+  let outcome: 'stored' | 'ignored' = 'stored'
+  await upsert(
+    departments,
+    change.departmentId,
+    () => doc,
+    (stored) => {
+      outcome = newer(doc, stored) ? 'stored' : 'ignored'
+      return outcome === 'stored' ? doc : null
+    },
+  )
+  return outcome
 }
 
 /** The department's name (Chinese), or null when tracking has not heard of it. */

@@ -2,7 +2,7 @@
 // their due date calls for. The level lives in the case and every step is a write conditioned on the
 // version read, so a second tick, a restart or a second replica never announces a step twice.
 import type { Clock, Logger } from '@tingjian/kit'
-import { StoreConflictError } from '@tingjian/store'
+import { withRetry } from '@tingjian/store'
 import { type Cases, toState } from './case-store.ts'
 import { type Calendar, OPEN_STATUSES } from './domain/case.ts'
 import { escalateStep } from './domain/escalation.ts'
@@ -52,24 +52,21 @@ export class EscalationScheduler {
         { sort: [['dueAt', 1]], limit: 200, cursor },
       )
       for (const found of page.items) {
-        let current = toState(found)
+        // one ladder step per write, each decided on what is stored (an action or another replica's step
+        // may have changed the case since: the store's withRetry reads it again)
         for (;;) {
-          const now = clock.now()
-          const step = escalateStep(current, now, calendar)
-          if (!step) break
-          try {
-            current = toState(
-              await cases.update(current._id, current.version, step.case, { events: step.events, now }),
-            )
-            steps++
-            logger.info({ caseId: current._id, level: current.escalationLevel }, 'case escalated')
-          } catch (err) {
-            if (!(err instanceof StoreConflictError && err.kind === 'stale')) throw err
-            // someone else changed it (an action, or another replica's step): decide again on what is stored
-            const fresh = await cases.get(current._id)
-            if (!fresh) break
-            current = toState(fresh)
-          }
+          const level = await withRetry(async () => {
+            const current = await cases.get(found._id)
+            if (!current) return null
+            const now = clock.now()
+            const step = escalateStep(toState(current), now, calendar)
+            if (!step) return null
+            await cases.update(current._id, current.version, step.case, { events: step.events, now })
+            return step.case.escalationLevel
+          })
+          if (level === null) break
+          steps++
+          logger.info({ caseId: found._id, level }, 'case escalated')
         }
       }
       cursor = page.nextCursor

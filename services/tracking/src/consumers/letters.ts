@@ -3,7 +3,7 @@
 import type { EventBus, Subscription } from '@tingjian/bus'
 import { MailboxEvents } from '@tingjian/contracts'
 import type { Clock, Logger } from '@tingjian/kit'
-import { StoreConflictError } from '@tingjian/store'
+import { isConflict } from '@tingjian/store'
 import type { Cases } from '../case-store.ts'
 import { openFromLetter } from '../domain/intake.ts'
 
@@ -25,7 +25,7 @@ export async function consumeLetters(deps: LetterConsumerDeps): Promise<Subscrip
       await deps.cases.insert(opened.case._id, opened.case, { events: opened.events, now })
       deps.logger.info({ caseId: opened.case._id, eventId: event.id }, 'case opened')
     } catch (err) {
-      if (err instanceof StoreConflictError && err.kind === 'duplicate') {
+      if (isConflict(err, 'duplicate')) {
         deps.logger.debug({ caseId: opened.case._id, eventId: event.id }, 'letter already has its case')
         return
       }

@@ -5,7 +5,7 @@
 import type { EventBus, Subscription } from '@tingjian/bus'
 import { TrackingEvents } from '@tingjian/contracts'
 import type { Clock, Logger } from '@tingjian/kit'
-import { type Cases, updateWithRetry } from '../case-store.ts'
+import { applyChange, type Cases } from '../case-store.ts'
 import { replyFromLead } from '../domain/case.ts'
 
 export interface MergedReplyConsumerDeps {
@@ -33,7 +33,7 @@ export async function consumeMergedReplies(deps: MergedReplyConsumerDeps): Promi
     }
     for (const c of merged.items) {
       const now = deps.clock.now()
-      const saved = await updateWithRetry(
+      const saved = await applyChange(
         deps.cases,
         c._id,
         (current) => replyFromLead(current, reply, { now, correlationId: event.correlationId }),

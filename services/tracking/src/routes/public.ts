@@ -2,7 +2,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { App, Clock } from '@tingjian/kit'
 import { Errors, Problem } from '@tingjian/kit'
-import { StoreConflictError } from '@tingjian/store'
+import { withRetry } from '@tingjian/store'
 import { type Cases, refusalError, toState } from '../case-store.ts'
 import { type Departments, departmentName, departmentNames } from '../departments.ts'
 import { type Calendar, type CaseState, type DueDays, decide } from '../domain/case.ts'
@@ -90,7 +90,8 @@ export function publicRoutes(app: App, deps: PublicRoutesDeps): void {
       },
     },
     async (request) => {
-      for (let attempt = 1; ; attempt++) {
+      // a concurrent staff action may change the case between the read and the write: decide again
+      const saved = await withRetry(async () => {
         const c = await authorised(deps.cases, request.params.trackingCode, request.headers['x-access-key'])
         const now = deps.clock.now()
         const out = decide(
@@ -100,14 +101,10 @@ export function publicRoutes(app: App, deps: PublicRoutesDeps): void {
           { now, calendar: deps.calendar, dueDays: deps.dueDays, correlationId: request.id },
         )
         if (!out.ok) throw refusalError(out.refusal)
-        try {
-          const saved = await deps.cases.update(c._id, c.version, out.case, { events: out.events, now })
-          request.log.info({ caseId: c._id, satisfaction: request.body.satisfaction }, 'case rated')
-          return view(toState(saved))
-        } catch (err) {
-          if (!(err instanceof StoreConflictError && err.kind === 'stale') || attempt >= 3) throw err
-        }
-      }
+        return deps.cases.update(c._id, c.version, out.case, { events: out.events, now })
+      })
+      request.log.info({ caseId: saved._id, satisfaction: request.body.satisfaction }, 'case rated')
+      return view(toState(saved))
     },
   )
 
