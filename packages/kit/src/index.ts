@@ -1,7 +1,29 @@
 export { type App, type AppOptions, buildApp } from './app.ts'
-export { type AccessRule, hasRole, type JwtConfig, ROLES, type Role, type StaffClaims } from './auth.ts'
+export {
+  type AccessCheck,
+  type AccessRule,
+  addAccessCheck,
+  hasRole,
+  issuedAtMs,
+  issuedBefore,
+  type JwtConfig,
+  ROLES,
+  type Role,
+  type StaffClaims,
+} from './auth.ts'
 export { type Clock, ManualClock, systemClock } from './clock.ts'
 export { ConfigError, type ConfigProblem, loadConfig, Type } from './config.ts'
+export {
+  FIELD_CIPHER_PREFIX,
+  FieldCipher,
+  FieldDecryptError,
+  FieldKeyError,
+  type FieldKeyring,
+  FieldKeysConfig,
+  fieldCipherOf,
+  generateFieldKeys,
+  parseFieldKeys,
+} from './field-cipher.ts'
 export type { ReadinessCheck } from './health.ts'
 export { bodyShapeProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES } from './json-body.ts'
 export { createLogger, type Logger, type LoggerConfig, loggerOptions } from './logger.ts'
@@ -26,3 +48,10 @@ export {
 export { REDACT_PATHS, scrub } from './redact.ts'
 export { type Closeable, closeInOrder, type ServeOptions, serve } from './serve.ts'
 export { ServerConfig, type TrustProxy, trustProxyOf } from './server-config.ts'
+export {
+  applyUserChange,
+  REVOCATIONS_COLLECTION,
+  type RevocationDoc,
+  type RevocationsOptions,
+  revocations,
+} from './revocations.ts'

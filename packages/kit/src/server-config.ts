@@ -1,5 +1,6 @@
 // The variables every service's server.ts reads besides the adapters'.
 import Type, { type Static } from 'typebox'
+import { FieldKeysConfig } from './field-cipher.ts'
 
 export const ServerConfig = Type.Object({
   HOST: Type.String({ default: '127.0.0.1', description: 'address to listen on (0.0.0.0 in a container)' }),
@@ -25,6 +26,7 @@ export const ServerConfig = Type.Object({
   JWT_PUBLIC_KEY: Type.Optional(Type.String({ description: 'PEM of the token-verifying public key' })),
   JWT_ISSUER: Type.String({ default: 'tingjian-identity' }),
   JWT_AUDIENCE: Type.String({ default: 'tingjian' }),
+  ...FieldKeysConfig.properties,
 })
 export type ServerConfig = Static<typeof ServerConfig>
 
