@@ -141,5 +141,5 @@ export async function mailText(id: string): Promise<string> {
   if (!res.ok) throw new Error(`mailpit message failed: ${res.status}`)
   return ((await res.json()) as { Text: string }).Text
 }
-export * from './fuzz.ts'
+export * from './fuzz/index.ts'
 export { PERSONAL_DATA, personalDataIn } from './personal-data.ts'
