@@ -1,8 +1,9 @@
-// Process concerns of the mailbox service: configuration, logger, adapters, listen, shutdown.
+// Process concerns of the mailbox service: configuration (read once), logger, adapters, listen, shutdown.
 import {
+  AdapterConfig,
   connectAdapters,
   createLogger,
-  loadAdapterConfig,
+  fieldCipherOf,
   loadConfig,
   ServerConfig,
   serve,
@@ -10,31 +11,32 @@ import {
   Type,
   trustProxyOf,
 } from '@tingjian/kit'
-import { buildMailbox } from './app.ts'
+import { buildMailbox, SERVICE } from './app.ts'
 
 const Config = Type.Object({
   ...ServerConfig.properties,
+  ...AdapterConfig.properties,
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3002 }),
-  MAILBOX_SECRET: Type.Optional(
-    Type.String({
-      minLength: 44,
-      description: 'base64 of 32+ random bytes; generated and stored when absent',
-    }),
-  ),
+  MAILBOX_SECRET: Type.String({
+    minLength: 44,
+    description:
+      'base64 of 32+ random bytes (`openssl rand -base64 32`): derives the access key of an idempotent retry; the same on every replica',
+  }),
   MAILBOX_SUBMISSIONS_PER_MINUTE: Type.Integer({ minimum: 1, default: 30 }),
 })
 
 const config = loadConfig(Config, process.env)
-const adapterConfig = loadAdapterConfig(process.env)
-const logger = createLogger({ level: config.LOG_LEVEL, name: 'mailbox' })
-const { bus, store, readiness } = await connectAdapters('mailbox', adapterConfig, logger)
+const cipher = fieldCipherOf(config)
+const logger = createLogger({ level: config.LOG_LEVEL, name: SERVICE })
+const { bus, store, readiness } = await connectAdapters(SERVICE, config, logger)
 const app = await buildMailbox({
   logger,
   bus,
   store,
   clock: systemClock,
+  secret: Buffer.from(config.MAILBOX_SECRET, 'base64'),
+  cipher,
   readiness,
-  secret: config.MAILBOX_SECRET ? Buffer.from(config.MAILBOX_SECRET, 'base64') : undefined,
   rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
   submissionsPerMinute: config.MAILBOX_SUBMISSIONS_PER_MINUTE,
   trustProxy: trustProxyOf(config),

@@ -1,9 +1,10 @@
 // Bad-input fuzzing of every mailbox endpoint from its OpenAPI document (see @tingjian/testkit fuzz.ts).
+import { randomBytes } from 'node:crypto'
 import { ManualClock } from '@tingjian/kit'
 import { capturedLogger, fuzzApp, fuzzSettings, spyAdapters, testAdapters, testJwt } from '@tingjian/testkit'
 import t from 'tap'
 import { buildMailbox } from '../src/app.ts'
-import { validLetter } from './helpers.ts'
+import { testCipher, validLetter } from './helpers.ts'
 
 t.test('every mailbox endpoint refuses bad input with a 4xx problem and changes nothing', async (t) => {
   const { logger } = capturedLogger('warn')
@@ -13,6 +14,8 @@ t.test('every mailbox endpoint refuses bad input with a 4xx problem and changes 
     logger,
     ...spied,
     clock,
+    secret: randomBytes(32),
+    cipher: testCipher(),
     submissionsPerMinute: 100_000,
     rateLimitPerMinute: 100_000,
   })

@@ -1,14 +1,20 @@
+import { randomBytes } from 'node:crypto'
 import type { EventEnvelope } from '@tingjian/contracts'
-import { ManualClock } from '@tingjian/kit'
+import { FieldCipher, generateFieldKeys, ManualClock } from '@tingjian/kit'
 import { type AdapterKind, capturedLogger, testAdapters, uniqueName } from '@tingjian/testkit'
 import type { Test } from 'tap'
 import { buildMailbox } from '../src/app.ts'
+
+/** A cipher with a key of its own, as FIELD_KEYS would give one (the first key current). */
+export const testCipher = () => FieldCipher.fromConfig(generateFieldKeys('test1'))
 
 export async function mailbox(t: Test, kind: AdapterKind = 'embedded') {
   const { logger, lines } = capturedLogger()
   const { bus, store } = await testAdapters(t, kind, 'mailbox', logger)
   const clock = new ManualClock('2026-03-02T02:00:00.000Z')
-  const app = await buildMailbox({ logger, bus, store, clock, submissionsPerMinute: 10_000 })
+  const cipher = testCipher()
+  const secret = randomBytes(32)
+  const app = await buildMailbox({ logger, bus, store, clock, secret, cipher, submissionsPerMinute: 10_000 })
   t.teardown(() => app.close())
   await app.ready()
   const events: EventEnvelope[] = []
@@ -17,7 +23,7 @@ export async function mailbox(t: Test, kind: AdapterKind = 'embedded') {
   })
   await sub.ready()
   t.teardown(() => sub.close())
-  return { app, bus, store, clock, events, lines }
+  return { app, bus, store, clock, cipher, secret, events, lines }
 }
 
 export const validLetter = () => ({

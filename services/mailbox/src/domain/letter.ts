@@ -1,8 +1,10 @@
-// Turns a submitted letter into the stored letter and its event, or the list of fields at fault. Pure.
+// A submitted letter: its checks, the stored letter and the `mailbox.letter-submitted` event it makes. Pure.
 import { createHash } from 'node:crypto'
+import { type EventEnvelope, MailboxEvents } from '@tingjian/contracts'
 import type { SubmitLetter } from '../schemas/letters.ts'
 import { isValidIdNumber, normalisePhone } from './identifiers.ts'
 
+/** How to reach the citizen. In a stored letter and in its event each field is sealed (see `sealCitizen`). */
 export interface Citizen {
   name?: string
   phone?: string
@@ -18,6 +20,17 @@ export interface PreparedLetter {
   citizen: Citizen
   consentToPublish: boolean
   locale: 'zh-CN' | 'en'
+}
+
+/** The stored letter (the document of the `letters` collection; its `_id` is `letterId`). */
+export interface Letter extends PreparedLetter {
+  letterId: string
+  trackingCode: string
+  accessKeyHash: string
+  submittedAt: string
+  /** sha256 of the Idempotency-Key header, when the client sent one. */
+  idempotencyKeyHash?: string
+  requestFingerprint: string
 }
 
 export type FieldError = { path: string; message: string }
@@ -68,6 +81,65 @@ export function prepareLetter(input: SubmitLetter): { letter: PreparedLetter } |
       locale: input.locale ?? 'zh-CN',
     },
   }
+}
+
+/** Encrypts a value into a self-describing string (the kit's FieldCipher). */
+export interface Sealer {
+  encrypt(plain: string): string
+}
+
+/** The citizen with every field encrypted: what a letter stores and its event carries. */
+export function sealCitizen(citizen: Citizen, sealer: Sealer): Citizen {
+  const sealed: Citizen = {}
+  for (const field of ['name', 'phone', 'email', 'idNumber'] as const) {
+    const value = citizen[field]
+    if (value !== undefined) sealed[field] = sealer.encrypt(value)
+  }
+  return sealed
+}
+
+/** The letter to store: the prepared one, its identifiers, and the citizen sealed. */
+export function newLetter(
+  prepared: PreparedLetter,
+  ids: Pick<
+    Letter,
+    'letterId' | 'trackingCode' | 'accessKeyHash' | 'idempotencyKeyHash' | 'requestFingerprint'
+  >,
+  now: Date,
+  sealer: Sealer,
+): Letter {
+  return {
+    ...prepared,
+    citizen: sealCitizen(prepared.citizen, sealer),
+    letterId: ids.letterId,
+    trackingCode: ids.trackingCode,
+    accessKeyHash: ids.accessKeyHash,
+    submittedAt: now.toISOString(),
+    ...(ids.idempotencyKeyHash ? { idempotencyKeyHash: ids.idempotencyKeyHash } : {}),
+    requestFingerprint: ids.requestFingerprint,
+  }
+}
+
+/** `mailbox.letter-submitted` for a stored letter; its subject (and Kafka key) is the letter id. */
+export function letterSubmittedEvent(letter: Letter, cause: { correlationId?: string } = {}): EventEnvelope {
+  return MailboxEvents.letterSubmitted.create({
+    subject: letter.letterId,
+    ...(cause.correlationId ? { correlationId: cause.correlationId } : {}),
+    occurredAt: new Date(letter.submittedAt),
+    data: {
+      letterId: letter.letterId,
+      trackingCode: letter.trackingCode,
+      accessKeyHash: letter.accessKeyHash,
+      category: letter.category,
+      subject: letter.subject,
+      body: letter.body,
+      anonymous: letter.anonymous,
+      citizen: letter.citizen,
+      consentToPublish: letter.consentToPublish,
+      locale: letter.locale,
+      submittedAt: letter.submittedAt,
+    },
+  })
 }
 
 /** A fingerprint of the request, to tell an idempotent retry from a different letter under the same key. */

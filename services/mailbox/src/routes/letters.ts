@@ -1,24 +1,26 @@
-import { MailboxEvents, uuidv7 } from '@tingjian/contracts'
+// POST /letters: a citizen's letter is checked, stored with its event (the outbox) and answered with a
+// tracking code and a one-time access key.
+import { uuidv7 } from '@tingjian/contracts'
 import { type App, type Clock, Errors, FieldErrors, Problem } from '@tingjian/kit'
-import { type Collection, StoreConflictError } from '@tingjian/store'
+import { type Collection, isConflict } from '@tingjian/store'
 import { accessKeyHash, newAccessKey, newTrackingCode, sameHash, sha256 } from '../domain/identifiers.ts'
-import { type PreparedLetter, prepareLetter, requestFingerprint } from '../domain/letter.ts'
+import {
+  type Letter,
+  letterSubmittedEvent,
+  newLetter,
+  prepareLetter,
+  requestFingerprint,
+  type Sealer,
+} from '../domain/letter.ts'
 import { LetterReceipt, SubmitLetter } from '../schemas/letters.ts'
 
-export interface Letter extends PreparedLetter {
-  trackingCode: string
-  accessKeyHash: string
-  submittedAt: string
-  /** sha256 of the Idempotency-Key header, when the client sent one. */
-  idempotencyKeyHash?: string
-  requestFingerprint: string
-}
-
-export interface LetterRoutesDeps {
+export interface LetterRoutesOptions {
   letters: Collection<Letter>
   clock: Clock
   /** Derives the access key again for an idempotent retry, so that no key is ever stored in clear. */
   secret: Buffer
+  /** Encrypts the citizen's contact fields before they are stored or announced. */
+  cipher: Sealer
   /** Submissions per minute per client address. */
   rateLimitPerMinute: number
 }
@@ -26,11 +28,11 @@ export interface LetterRoutesDeps {
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/
 const MAX_CODE_ATTEMPTS = 5
 
-export function letterRoutes(app: App, deps: LetterRoutesDeps): void {
+export async function letterRoutes(app: App, opts: LetterRoutesOptions): Promise<void> {
   app.post(
-    '/api/v1/mailbox/letters',
+    '/letters',
     {
-      config: { access: 'public', rateLimit: { max: deps.rateLimitPerMinute, timeWindow: 60_000 } },
+      config: { access: 'public', rateLimit: { max: opts.rateLimitPerMinute, timeWindow: 60_000 } },
       schema: {
         summary: "Submit a letter to the director's mailbox",
         description:
@@ -52,47 +54,34 @@ export function letterRoutes(app: App, deps: LetterRoutesDeps): void {
 
       for (let attempt = 1; ; attempt++) {
         const letterId = uuidv7()
-        const accessKey = newAccessKey(deps.secret, keyHash ? { keyHash, letterId } : undefined)
-        const now = deps.clock.now()
-        const letter: Letter = {
-          ...prepared.letter,
-          trackingCode: newTrackingCode(),
-          accessKeyHash: accessKeyHash(accessKey),
-          submittedAt: now.toISOString(),
-          ...(keyHash ? { idempotencyKeyHash: keyHash } : {}),
-          requestFingerprint: fingerprint,
-        }
-        const event = MailboxEvents.letterSubmitted.create({
-          subject: letterId,
-          correlationId: request.id,
-          occurredAt: now,
-          data: {
+        const accessKey = newAccessKey(opts.secret, keyHash ? { keyHash, letterId } : undefined)
+        const now = opts.clock.now()
+        const letter = newLetter(
+          prepared.letter,
+          {
             letterId,
-            trackingCode: letter.trackingCode,
-            accessKeyHash: letter.accessKeyHash,
-            category: letter.category,
-            subject: letter.subject,
-            body: letter.body,
-            anonymous: letter.anonymous,
-            citizen: letter.citizen,
-            consentToPublish: letter.consentToPublish,
-            locale: letter.locale,
-            submittedAt: letter.submittedAt,
+            trackingCode: newTrackingCode(),
+            accessKeyHash: accessKeyHash(accessKey),
+            ...(keyHash ? { idempotencyKeyHash: keyHash } : {}),
+            requestFingerprint: fingerprint,
           },
-        })
+          now,
+          opts.cipher,
+        )
+        const event = letterSubmittedEvent(letter, { correlationId: request.id })
         try {
-          await deps.letters.insert(letterId, letter, { events: [event], now })
+          await opts.letters.insert(letterId, letter, { events: [event], now })
           request.log.info({ letterId, category: letter.category }, 'letter submitted')
           return reply
             .code(201)
             .send({ letterId, trackingCode: letter.trackingCode, accessKey, submittedAt: letter.submittedAt })
         } catch (err) {
-          if (!(err instanceof StoreConflictError) || err.kind !== 'duplicate') throw err
+          if (!isConflict(err, 'duplicate')) throw err
           if (keyHash && err.index === 'idempotency_key') {
             return reply
               .code(201)
               .header('idempotent-replayed', 'true')
-              .send(await replay(deps, keyHash, fingerprint))
+              .send(await replay(opts, keyHash, fingerprint))
           }
           // a tracking code already in use (about one in 10^15 per pair): draw another
           if (attempt >= MAX_CODE_ATTEMPTS) throw err
@@ -103,8 +92,12 @@ export function letterRoutes(app: App, deps: LetterRoutesDeps): void {
 }
 
 /** The answer to the first request with this key, or a refusal when the key came with another letter. */
-async function replay(deps: LetterRoutesDeps, keyHash: string, fingerprint: string): Promise<LetterReceipt> {
-  const page = await deps.letters.find({ idempotencyKeyHash: keyHash }, { limit: 1 })
+async function replay(
+  opts: LetterRoutesOptions,
+  keyHash: string,
+  fingerprint: string,
+): Promise<LetterReceipt> {
+  const page = await opts.letters.find({ idempotencyKeyHash: keyHash }, { limit: 1 })
   const existing = page.items[0]
   if (!existing) throw new Errors.Conflict('The same Idempotency-Key is being used by a request in progress')
   if (!sameHash(existing.requestFingerprint, fingerprint)) {
@@ -113,7 +106,7 @@ async function replay(deps: LetterRoutesDeps, keyHash: string, fingerprint: stri
   return {
     letterId: existing._id,
     trackingCode: existing.trackingCode,
-    accessKey: newAccessKey(deps.secret, { keyHash, letterId: existing._id }),
+    accessKey: newAccessKey(opts.secret, { keyHash, letterId: existing._id }),
     submittedAt: existing.submittedAt,
   }
 }
