@@ -1,4 +1,5 @@
 // The fuzzer finds what it is meant to find: an app with one bug per route, and one route without.
+import { Readable } from 'node:stream'
 import { IdentityEvents } from '@tingjian/contracts'
 import { buildApp, Errors, Type } from '@tingjian/kit'
 import t from 'tap'
@@ -104,3 +105,112 @@ t.test('each kind of bug is reported on its route, and a sound route passes', as
   t.ok(report.operations.find((op) => op.id === 'POST /crashes')?.failure?.reproduce.includes('FUZZ_SEED=1'))
   t.same(report.pollutedPrototypes, [])
 })
+
+t.test('the corpus reaches what an attacker tries first, and an echoed request id stays plain', async (t) => {
+  const { logger } = capturedLogger('silent')
+  const spied = spyAdapters(await testAdapters(t, 'embedded', 'fuzzcorpus', logger))
+  const jwt = testJwt()
+  const app = await buildApp({ service: 'fuzzcorpus', logger, jwt: jwt.config, rateLimit: false })
+  t.teardown(() => app.close())
+  // every request as it arrived: the raw body, the path, the request id sent and the one answered
+  const seen: Array<{ url: string; body: string; sentId: unknown; answeredId: unknown }> = []
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of payload) chunks.push(Buffer.from(chunk))
+    const body = Buffer.concat(chunks)
+    seen.push({
+      url: request.url,
+      body: body.toString(),
+      sentId: request.headers['x-request-id'],
+      answeredId: undefined,
+    })
+    return Readable.from([body])
+  })
+  app.addHook('onSend', async (request, reply, payload) => {
+    const entry = seen.find((s) => s.url === request.url && s.answeredId === undefined)
+    if (entry) entry.answeredId = reply.getHeader('x-request-id')
+    return payload
+  })
+  const Body = Type.Object(
+    {
+      name: Type.String({ minLength: 1, maxLength: 40 }),
+      note: Type.Optional(Type.String({ maxLength: 200 })),
+    },
+    { additionalProperties: false },
+  )
+  app.post(
+    '/cases/:caseId/notes',
+    {
+      config: { access: 'public' },
+      schema: { params: Type.Object({ caseId: Type.String({ maxLength: 64 }) }), body: Body },
+    },
+    async (_request, reply) => reply.code(201).send({ ok: true }),
+  )
+  const report = await fuzz({
+    app,
+    spied,
+    jwt: jwt.config,
+    staff: (role) => ({ sub: `u-${role}` }),
+    examples: { 'POST /cases/{caseId}/notes': [{ name: '张三', note: '一行' }] },
+    settings: fuzzSettings({}, { runs: 600, seed: 7 }),
+  })
+  t.same(
+    report.operations.map((op) => op.failure?.problems ?? []),
+    [[]],
+    'a sound route passes',
+  )
+  const parsed = seen.map((s) => {
+    try {
+      return JSON.parse(s.body) as unknown
+    } catch {
+      return undefined
+    }
+  })
+  const topKeys = parsed.flatMap((b) =>
+    b && typeof b === 'object' && !Array.isArray(b) ? Object.keys(b) : [],
+  )
+  for (const op of ['$where', '$or', '$set']) t.ok(topKeys.includes(op), `a body made of the operator ${op}`)
+  t.ok(
+    parsed.some(
+      (b) =>
+        b !== null &&
+        typeof b === 'object' &&
+        !Array.isArray(b) &&
+        Object.keys(b).length > 0 &&
+        Object.values(b).every(
+          (v) => v !== null && typeof v === 'object' && Object.keys(v).some((k) => k.startsWith('$')),
+        ),
+    ),
+    'a valid-looking body with an operator in every field',
+  )
+  const sent = seen.map((s) => `${decodeURIComponentSafe(s.url)}\n${s.body}\n${String(s.sentId)}`).join('\n')
+  for (const c of ['\u2028', '\u2029', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u061C', '\uFEFF'])
+    t.ok(sent.includes(c), `U+${c.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')} sent`)
+  t.ok(
+    seen.some((s) => (s.url.split('/')[2] ?? '').length > 128),
+    'an over-long id in the path',
+  )
+  const injected = seen.filter((s) => typeof s.sentId === 'string' && !/^fuzz-/.test(s.sentId))
+  t.ok(
+    injected.some((s) => s.sentId === '"}{"level":60,"msg":"forged'),
+    'a request id that forges a log line',
+  )
+  t.ok(
+    injected.some((s) => s.sentId === 'a?level=60 msg=forged'),
+    'a request id with a line break (as far as Node lets one through)',
+  )
+  for (const s of injected)
+    t.match(
+      String(s.answeredId),
+      /^[A-Za-z0-9._:-]{8,128}$/,
+      `request id ${JSON.stringify(s.sentId).slice(0, 30)}: answered as a plain id`,
+    )
+})
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}

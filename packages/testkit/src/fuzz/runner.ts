@@ -36,6 +36,9 @@ export interface FuzzReport {
   settings: FuzzSettings
 }
 
+/** A request id as a service may keep it from its caller: a plain token, no markup, no line breaks. */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
+
 const LEAK = /node_modules|\/work\/|\.ts:\d+|\n\s+at [\w.<>]+ \(|Error: /
 
 async function counts(store: DocumentStore): Promise<Record<string, number>> {
@@ -152,6 +155,11 @@ export async function fuzz(target: FuzzTarget): Promise<FuzzReport> {
         if (!ok)
           problems.push(...problemShape(res.headers['content-type'], res.body, status, req.method === 'HEAD'))
         if (LEAK.test(res.body)) problems.push('the answer shows internals')
+        const answeredId = res.headers['x-request-id']
+        if (answeredId !== undefined && !SAFE_REQUEST_ID.test(String(answeredId)))
+          problems.push(
+            `the answer's request id is not a plain id: ${JSON.stringify(answeredId).slice(0, 60)}`,
+          )
         const requestId = String(res.headers['x-request-id'] ?? req.headers['x-request-id'])
         const writes = spied.recorded.writes.slice(writesBefore).filter((w) => w.tag === tag)
         const events = spied.recorded.events.slice(eventsBefore).filter((e) => e.tag === tag)
