@@ -1,9 +1,11 @@
 // buildIdentity: the identity service as an App (departments, staff accounts, login and tokens).
 import { randomBytes } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { EventBus } from '@tingjian/bus'
 import {
   type App,
   type AppOptions,
+  addAccessCheck,
   buildApp,
   type Clock,
   closeInOrder,
@@ -13,6 +15,7 @@ import {
   systemClock,
 } from '@tingjian/kit'
 import { type DocumentStore, OutboxRelay } from '@tingjian/store'
+import { storedAccountCheck } from './access.ts'
 import type { Context } from './context.ts'
 import { collections, ensureIndexes } from './data.ts'
 import { DEFAULT_SCRYPT, hashPassword, type ScryptParams } from './domain/passwords.ts'
@@ -47,8 +50,6 @@ export interface IdentityDeps {
   relay?: { sweepIntervalMs?: number } | false
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
 export async function buildIdentity(deps: IdentityDeps): Promise<App> {
   const clock = deps.clock ?? systemClock
   const c = collections(deps.store)
@@ -66,7 +67,14 @@ export async function buildIdentity(deps: IdentityDeps): Promise<App> {
 
   const scrypt = deps.scrypt ?? DEFAULT_SCRYPT
   const dummyHash = hashPassword(randomBytes(18).toString('base64url'), scrypt)
-  const ctx: Context = { c, clock, loginDelay: deps.loginDelay ?? sleep, dummyHash, scrypt }
+  const ctx: Context = {
+    c,
+    clock,
+    loginDelay: deps.loginDelay ?? ((ms) => sleep(ms)),
+    dummyHash,
+    scrypt,
+  }
+  addAccessCheck(app, storedAccountCheck(c))
   authRoutes(app, ctx)
   departmentRoutes(app, ctx)
   userRoutes(app, ctx)

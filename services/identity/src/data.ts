@@ -3,12 +3,14 @@ import type { Clock } from '@tingjian/kit'
 import {
   type Collection,
   type DocumentStore,
-  StoreConflictError,
+  isConflict,
+  modify,
   type Stored,
-  withRetry,
+  StoreNotFoundError,
+  upsert,
 } from '@tingjian/store'
 import type { Department } from './domain/departments.ts'
-import { emptyThrottle, recordFailure, type ThrottleState } from './domain/throttle.ts'
+import { emptyThrottle, type Take, type ThrottleDecision, type ThrottleState } from './domain/throttle.ts'
 import { type RefreshFamily, type RefreshTokenRecord, revoked } from './domain/tokens.ts'
 import type { User } from './domain/users.ts'
 import type { DepartmentView } from './schemas/departments.ts'
@@ -91,43 +93,79 @@ export async function findUserByUsername(c: Collections, username: string): Prom
   return page.items[0] ?? null
 }
 
-/** Adds a failure to a throttle counter, creating it when missing; safe against concurrent replicas. */
-export function addThrottleFailure(c: Collections, key: string, now: Date): Promise<unknown> {
-  return withRetry(async () => {
-    const current = await c.loginThrottle.get(key)
-    if (current) return c.loginThrottle.update(key, current.version, recordFailure(current, now), { now })
-    try {
-      return await c.loginThrottle.insert(key, recordFailure(emptyThrottle(), now), { now })
-    } catch (err) {
-      // another replica created it meanwhile: read again
-      if (err instanceof StoreConflictError) throw new StoreConflictError('stale', err.collection, key)
-      throw err
-    }
-  })
+/**
+ * Takes one sign-in attempt on a throttle counter in one versioned write (created when missing), and
+ * answers what `take` decided for the state it was written against. Racing requests retry on a stale
+ * version, so each is counted once; one that still loses after many tries gets null (the caller decides
+ * which side is safe).
+ */
+export async function takeAttempt(
+  c: Collections,
+  key: string,
+  take: (state: ThrottleState) => Take,
+  now: Date,
+): Promise<ThrottleDecision | null> {
+  let decision: ThrottleDecision | null = null
+  try {
+    await upsert(
+      c.loginThrottle,
+      key,
+      () => {
+        const t = take(emptyThrottle())
+        decision = t.decision
+        return t.next ?? emptyThrottle()
+      },
+      (current) => {
+        const t = take(current)
+        decision = t.decision
+        return t.next
+      },
+      { now, maxAttempts: 40 },
+    )
+  } catch (err) {
+    if (isConflict(err, 'stale')) return null
+    throw err
+  }
+  return decision
 }
 
-export async function resetThrottle(c: Collections, key: string, now: Date): Promise<void> {
-  await withRetry(async () => {
-    const current = await c.loginThrottle.get(key)
-    if (!current || (current.failures.length === 0 && current.lockedUntil === null)) return
-    await c.loginThrottle.update(key, current.version, emptyThrottle(), { now })
-  })
+/** Changes a throttle counter if it exists (a success resets or gives back an attempt). */
+export async function settleThrottle(
+  c: Collections,
+  key: string,
+  change: (state: ThrottleState) => ThrottleState | null,
+  now: Date,
+): Promise<void> {
+  try {
+    await modify(c.loginThrottle, key, change, { now, maxAttempts: 20 })
+  } catch (err) {
+    if (!(err instanceof StoreNotFoundError)) throw err
+  }
 }
 
 /** Revokes a refresh family unless it already is; returns whether this call revoked it. */
-export function revokeFamily(
+export async function revokeFamily(
   c: Collections,
   familyId: string,
   reason: NonNullable<RefreshFamily['revokedReason']>,
   clock: Clock,
 ): Promise<boolean> {
-  return withRetry(async () => {
-    const family = await c.refreshFamilies.get(familyId)
-    if (!family || family.status === 'revoked') return false
-    const now = clock.now()
-    await c.refreshFamilies.update(familyId, family.version, revoked(family, reason, now), { now })
-    return true
-  })
+  let revokedNow = false
+  try {
+    await modify(
+      c.refreshFamilies,
+      familyId,
+      (family) => {
+        revokedNow = family.status !== 'revoked'
+        return revokedNow ? revoked(family, reason, clock.now()) : null
+      },
+      { now: clock.now() },
+    )
+  } catch (err) {
+    if (err instanceof StoreNotFoundError) return false
+    throw err
+  }
+  return revokedNow
 }
 
 /** Ends every session of a user (deactivation, password reset). */

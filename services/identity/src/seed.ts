@@ -3,7 +3,7 @@
 
 import { uuidv7 } from '@tingjian/contracts'
 import { type Clock, type Role, systemClock } from '@tingjian/kit'
-import { type DocumentStore, StoreConflictError } from '@tingjian/store'
+import { type DocumentStore, isConflict } from '@tingjian/store'
 import { collections, ensureIndexes, findUserByUsername } from './data.ts'
 import type { Department } from './domain/departments.ts'
 import { departmentChanged, userChanged } from './domain/events.ts'
@@ -99,7 +99,7 @@ export async function seed(deps: SeedDeps, options: { password: string }): Promi
       created++
     } catch (err) {
       // another replica seeded it meanwhile
-      if (!(err instanceof StoreConflictError)) throw err
+      if (!isConflict(err, 'duplicate')) throw err
       const winner = (await c.departments.find({ code: d.code }, { limit: 1 })).items[0]
       if (!winner) throw err
       departments[d.code] = winner._id
@@ -124,13 +124,14 @@ export async function seed(deps: SeedDeps, options: { password: string }): Promi
       active: true,
       passwordHash: await hashPassword(options.password, deps.scrypt ?? DEFAULT_SCRYPT),
       passwordChangedAt: now.toISOString(),
+      tokensValidAfter: now.toISOString(),
     }
     try {
       await c.users.insert(id, doc, { now, events: [userChanged(id, doc, correlationId, now)] })
       users[u.username] = id
       created++
     } catch (err) {
-      if (!(err instanceof StoreConflictError)) throw err
+      if (!isConflict(err, 'duplicate')) throw err
       const winner = await findUserByUsername(c, u.username)
       if (!winner) throw err
       users[u.username] = winner._id

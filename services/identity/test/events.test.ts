@@ -1,7 +1,7 @@
 import { IdentityEvents } from '@tingjian/contracts'
 import { eventually, PERSONAL_DATA } from '@tingjian/testkit'
 import t from 'tap'
-import { identity } from './helpers.ts'
+import { cookieToken, identity } from './helpers.ts'
 
 t.test('every department and user change is published on the identity stream', async (t) => {
   const { app, tokenOf, auth, seeded, events, lines } = await identity(t)
@@ -54,20 +54,17 @@ t.test('every department and user change is published on the identity stream', a
 })
 
 t.test('distributed adapters: login, refresh and user-changed through Kafka and FerretDB', async (t) => {
-  const { app, login, tokenOf, auth, seeded, events, lines } = await identity(t, 'distributed')
+  const { app, login, refresh, tokenOf, auth, seeded, events, lines, clock } = await identity(
+    t,
+    'distributed',
+  )
   const first = await login('lead.traffic')
   t.equal(first.statusCode, 200)
-  const rotated = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/refresh',
-    payload: { refreshToken: first.json().refreshToken },
-  })
+  const token = cookieToken(first) ?? ''
+  const rotated = await refresh(token)
   t.equal(rotated.statusCode, 200)
-  const reuse = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/refresh',
-    payload: { refreshToken: first.json().refreshToken },
-  })
+  clock.advance(21_000) // past the grace
+  const reuse = await refresh(token)
   t.equal(reuse.statusCode, 401)
 
   const seen = await events()

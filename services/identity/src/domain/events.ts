@@ -34,6 +34,7 @@ export function userChanged(id: string, u: State<User>, correlationId: string, a
       roles: u.roles,
       departmentId: u.departmentId,
       active: u.active,
+      ...(u.tokensValidAfter ? { tokensValidAfter: u.tokensValidAfter } : {}),
     },
   })
 }

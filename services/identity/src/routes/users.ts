@@ -1,12 +1,12 @@
 // Staff accounts, managed by admins. Passwords are set on creation and by an admin's reset, never returned.
 import { uuidv7 } from '@tingjian/contracts'
 import { type App, Errors } from '@tingjian/kit'
-import type { Fields, Filter, Stored } from '@tingjian/store'
+import { type Fields, type Filter, modify, type Stored, StoreNotFoundError } from '@tingjian/store'
 import { API, type Context } from '../context.ts'
 import { revokeUserFamilies, userView } from '../data.ts'
 import { userChanged } from '../domain/events.ts'
 import { hashPassword } from '../domain/passwords.ts'
-import { checkRoles, type User } from '../domain/users.ts'
+import { changeRevokesTokens, checkRoles, revokedAt, type User } from '../domain/users.ts'
 import { IdentityErrors } from '../errors.ts'
 import { IdParams, ProblemRef, staffProblems } from '../schemas/common.ts'
 import { CreateUser, ResetPassword, UpdateUser, UserList, UserQuery, UserView } from '../schemas/users.ts'
@@ -88,6 +88,7 @@ export function userRoutes(app: App, ctx: Context): void {
         active: true,
         passwordHash: await hashPassword(body.password, scrypt),
         passwordChangedAt: now.toISOString(),
+        tokensValidAfter: now.toISOString(),
       }
       const saved = await c.users.insert(id, doc, { now, events: [userChanged(id, doc, request.id, now)] })
       request.log.info({ userId: id, by: request.user.sub }, 'user created')
@@ -104,9 +105,13 @@ export function userRoutes(app: App, ctx: Context): void {
     const current = await c.users.get(id)
     if (!current) throw new Errors.NotFound()
     if (expectedVersion !== undefined && expectedVersion !== current.version) throw new Errors.StaleVersion()
-    const next = await apply(current)
-    if (next === null) return current
+    const applied = await apply(current)
+    if (applied === null) return current
     const now = clock.now()
+    // Tokens carry the roles, department and standing they were issued with: a change voids them.
+    const next = changeRevokesTokens(current, applied)
+      ? { ...applied, tokensValidAfter: revokedAt(now) }
+      : applied
     return c.users.update(id, current.version, next, {
       now,
       events: [userChanged(id, next, correlationId, now)],
@@ -207,18 +212,24 @@ export function userRoutes(app: App, ctx: Context): void {
     },
     async (request, reply) => {
       const passwordHash = await hashPassword(request.body.password, scrypt)
-      // No event: the password is not part of the account's public state.
-      const current = await c.users.get(request.params.id)
-      if (!current) throw new Errors.NotFound()
       const now = clock.now()
-      await c.users.update(
-        current._id,
-        current.version,
-        { ...current, passwordHash, passwordChangedAt: now.toISOString() },
-        { now },
-      )
-      const ended = await revokeUserFamilies(c, current._id, 'password-reset', clock)
-      request.log.info({ userId: current._id, by: request.user.sub, sessionsEnded: ended }, 'password reset')
+      // The event carries no password, only the revocation the other services must learn.
+      const saved = await modify(
+        c.users,
+        request.params.id,
+        (current) => ({
+          ...current,
+          passwordHash,
+          passwordChangedAt: now.toISOString(),
+          tokensValidAfter: revokedAt(now),
+        }),
+        { now, events: (current, next) => [userChanged(current._id, next, request.id, now)] },
+      ).catch((err: unknown) => {
+        if (err instanceof StoreNotFoundError) throw new Errors.NotFound()
+        throw err
+      })
+      const ended = await revokeUserFamilies(c, saved._id, 'password-reset', clock)
+      request.log.info({ userId: saved._id, by: request.user.sub, sessionsEnded: ended }, 'password reset')
       return reply.code(204).send(null)
     },
   )

@@ -10,9 +10,6 @@ export const Login = Type.Object(
   { additionalProperties: false },
 )
 
-const RefreshToken = Type.String({ minLength: 1, maxLength: 200 })
-export const RefreshBody = Type.Object({ refreshToken: RefreshToken }, { additionalProperties: false })
-
 export const TokenUser = Type.Object({
   id: Type.String(),
   username: Type.String(),
@@ -21,11 +18,9 @@ export const TokenUser = Type.Object({
   departmentId: Type.Union([Type.String(), Type.Null()]),
 })
 
+/** The refresh token is not here: it travels only in the HttpOnly cookie `tj_refresh` (see the README). */
 export const Tokens = Type.Object({
   accessToken: Type.String({ description: 'JWT (EdDSA), valid for expiresIn seconds' }),
-  refreshToken: Type.String({
-    description: 'opaque; rotates on every use; a reused one revokes the session',
-  }),
   expiresIn: Type.Integer({ description: 'seconds until the access token expires' }),
   user: TokenUser,
 })

@@ -4,10 +4,12 @@ import {
   newFamily,
   newRefreshToken,
   REFRESH_ABSOLUTE_MS,
+  REFRESH_GRACE_MS,
   REFRESH_IDLE_MS,
   refreshTokenId,
   revoked,
   rotated,
+  unseal,
 } from '../../src/domain/tokens.ts'
 
 const t0 = new Date('2026-03-02T01:00:00Z')
@@ -22,16 +24,42 @@ t.test('refresh tokens are random and stored by hash', async (t) => {
 })
 
 t.test('the current token rotates; an earlier one is a reuse; expiry and revocation refuse', async (t) => {
-  const f = newFamily('u1', 'rt_1', t0)
-  t.same(decideRefresh(f, 'rt_1', later(1000)), { kind: 'rotate' })
-  const g = rotated(f, 'rt_2', later(1000))
+  const [a, b, c] = [newRefreshToken(), newRefreshToken(), newRefreshToken()]
+  const f = newFamily('u1', refreshTokenId(a), t0)
+  t.same(decideRefresh(f, refreshTokenId(a), later(1000)), { kind: 'rotate' })
+  const g = rotated(f, a, b, later(1000))
   t.equal(g.rotations, 1)
-  t.same(decideRefresh(g, 'rt_1', later(2000)), { kind: 'refuse', revoke: 'reuse' })
-  t.same(decideRefresh(g, 'rt_2', later(1000 + REFRESH_IDLE_MS)), { kind: 'refuse', revoke: 'expired' })
-  t.same(decideRefresh(revoked(g, 'logout', later(3000)), 'rt_2', later(4000)), {
+  t.equal(g.currentTokenId, refreshTokenId(b))
+  const h = rotated(g, b, c, later(60_000))
+  t.same(decideRefresh(h, refreshTokenId(a), later(60_001)), { kind: 'refuse', revoke: 'reuse' })
+  t.same(decideRefresh(h, refreshTokenId(c), later(60_000 + REFRESH_IDLE_MS)), {
+    kind: 'refuse',
+    revoke: 'expired',
+  })
+  t.same(decideRefresh(revoked(h, 'logout', later(61_000)), refreshTokenId(c), later(62_000)), {
     kind: 'refuse',
     revoke: null,
   })
-  const old = rotated(f, 'rt_3', later(REFRESH_ABSOLUTE_MS - 60_000))
+  const old = rotated(f, a, b, later(REFRESH_ABSOLUTE_MS - 60_000))
   t.equal(old.idleExpiresAt, f.absoluteExpiresAt, 'idle expiry never passes the absolute one')
 })
+
+t.test(
+  'the token a rotation replaced answers the same next token for 20 s, then it is a reuse',
+  async (t) => {
+    t.equal(REFRESH_GRACE_MS, 20_000)
+    const [a, b] = [newRefreshToken(), newRefreshToken()]
+    const g = rotated(newFamily('u1', refreshTokenId(a), t0), a, b, later(1000))
+    const within = decideRefresh(g, refreshTokenId(a), later(1000 + 20_000))
+    t.equal(within.kind, 'grace')
+    t.equal(
+      within.kind === 'grace' && unseal(a, within.sealedCurrent),
+      b,
+      'the replaced token unseals the next',
+    )
+    t.same(decideRefresh(g, refreshTokenId(a), later(1000 + 20_001)), { kind: 'refuse', revoke: 'reuse' })
+    t.notOk(JSON.stringify(g).includes(b), 'the next token is not stored in clear')
+    t.equal(unseal(b, g.sealedCurrent ?? ''), null, 'no other token unseals it')
+    t.equal(unseal(a, `${(g.sealedCurrent ?? '').slice(0, -2)}AA`), null, 'a changed seal is refused')
+  },
+)

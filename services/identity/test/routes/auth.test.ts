@@ -1,7 +1,7 @@
 import { buildApp, PROBLEM_CONTENT_TYPE } from '@tingjian/kit'
 import { PERSONAL_DATA } from '@tingjian/testkit'
 import t from 'tap'
-import { identity, PASSWORD } from '../helpers.ts'
+import { CSRF, cookieToken, identity, PASSWORD, setCookie } from '../helpers.ts'
 
 const decode = (jwt: string) =>
   JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>
@@ -12,7 +12,15 @@ t.test('login answers tokens and the user; the access token carries the claims',
   t.equal(res.statusCode, 200)
   const body = res.json()
   t.equal(body.expiresIn, 900)
-  t.match(body.refreshToken, /^[A-Za-z0-9_-]{43}$/)
+  t.notOk('refreshToken' in body, 'the refresh token is not in the body (scripts must not see it)')
+  const refreshToken = cookieToken(res) ?? ''
+  t.match(refreshToken, /^[A-Za-z0-9_-]{43}$/)
+  const cookie = setCookie(res)
+  t.match(cookie, /; Path=\/api\/v1\/auth(;|$)/)
+  t.match(cookie, /; HttpOnly(;|$)/)
+  t.match(cookie, /; SameSite=Strict(;|$)/)
+  t.match(cookie, /; Max-Age=604800(;|$)/, 'lives as long as the session may (7 days)')
+  t.notMatch(cookie, /Secure/, 'not Secure over plain HTTP')
   t.same(body.user, {
     id: seeded.users['handler.traffic'],
     username: 'handler.traffic',
@@ -29,9 +37,10 @@ t.test('login answers tokens and the user; the access token carries the claims',
   t.equal(claims.iss, 'tingjian-identity')
   t.equal(claims.aud, 'tingjian')
   t.equal((claims.exp as number) - (claims.iat as number), 900)
+  t.equal(Math.floor((claims.iatMs as number) / 1000), claims.iat, 'iatMs: the issue time in ms')
   t.equal(JSON.parse(Buffer.from(body.accessToken.split('.')[0], 'base64url').toString()).alg, 'EdDSA')
   t.notOk(
-    lines.some((l) => l.includes(PASSWORD) || l.includes(body.refreshToken)),
+    lines.some((l) => l.includes(PASSWORD) || l.includes(refreshToken)),
     'no password or token in logs',
   )
 })
@@ -99,29 +108,49 @@ t.test('GET /me answers the signed-in user', async (t) => {
 })
 
 t.test('refresh rotates: a new pair in the same session, the old token used up', async (t) => {
-  const { app, login } = await identity(t)
-  const first = (await login('supervisor')).json()
-  const refresh = (refreshToken: string) =>
-    app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken } })
-  const second = await refresh(first.refreshToken)
+  const { login, refresh } = await identity(t)
+  const first = await login('supervisor')
+  const second = await refresh(cookieToken(first) ?? '')
   t.equal(second.statusCode, 200)
   const pair = second.json()
-  t.not(pair.refreshToken, first.refreshToken)
+  t.notOk('refreshToken' in pair)
+  const next = cookieToken(second) ?? ''
+  t.match(next, /^[A-Za-z0-9_-]{43}$/)
+  t.not(next, cookieToken(first))
+  t.match(setCookie(second), /; Path=\/api\/v1\/auth; Max-Age=\d+; HttpOnly; SameSite=Strict/)
   t.equal(pair.user.username, 'supervisor')
-  t.equal(decode(pair.accessToken).sub, decode(first.accessToken).sub)
-  const third = await refresh(pair.refreshToken)
+  t.equal(decode(pair.accessToken).sub, decode(first.json().accessToken).sub)
+  const third = await refresh(next)
   t.equal(third.statusCode, 200, 'the new token works')
-  t.equal((await refresh('not-a-token')).statusCode, 401)
+  const bad = await refresh('not-a-token')
+  t.equal(bad.statusCode, 401)
+  t.match(setCookie(bad), /^tj_refresh=; Path=\/api\/v1\/auth; Max-Age=0/, 'a refused cookie is cleared')
+  t.equal((await refresh(null)).statusCode, 401, 'no cookie')
 })
 
-t.test('reusing a used refresh token revokes the whole family', async (t) => {
-  const { app, login, lines } = await identity(t)
-  const refresh = (refreshToken: string) =>
-    app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken } })
-  const first = (await login('dispatcher')).json().refreshToken
-  const second = (await refresh(first)).json().refreshToken
-  const third = (await refresh(second)).json().refreshToken
-  const other = (await login('dispatcher')).json().refreshToken // another session of the same user
+t.test('refresh and logout need the custom header (CSRF) and change nothing without it', async (t) => {
+  const { login, refresh, logout } = await identity(t)
+  const token = cookieToken(await login('supervisor')) ?? ''
+  for (const headers of [{}, { 'x-requested-with': 'XMLHttpRequest' }]) {
+    const r = await refresh(token, headers)
+    t.equal(r.statusCode, 403)
+    t.equal(r.headers['content-type'], PROBLEM_CONTENT_TYPE)
+    t.equal(r.json().type, '/problems/csrf-header-missing')
+    t.equal(setCookie(r), '', 'no cookie set or cleared')
+    const l = await logout(token, headers)
+    t.equal(l.statusCode, 403)
+    t.equal(l.json().type, '/problems/csrf-header-missing')
+  }
+  t.equal((await refresh(token, CSRF)).statusCode, 200, 'the session was neither rotated nor ended')
+})
+
+t.test('reusing a used refresh token after the grace revokes the whole family', async (t) => {
+  const { login, refresh, lines, clock } = await identity(t)
+  const first = cookieToken(await login('dispatcher')) ?? ''
+  const second = cookieToken(await refresh(first)) ?? ''
+  const third = cookieToken(await refresh(second)) ?? ''
+  const other = cookieToken(await login('dispatcher')) ?? '' // another session of the same user
+  clock.advance(21_000) // past the 20 s grace of the README
 
   const reuse = await refresh(first)
   t.equal(reuse.statusCode, 401)
@@ -132,30 +161,56 @@ t.test('reusing a used refresh token revokes the whole family', async (t) => {
   t.ok(lines.some((l) => l.includes('"reason":"reuse"')))
 })
 
-t.test('concurrent use of one refresh token: at most one rotation succeeds', async (t) => {
-  const { app, login } = await identity(t)
-  const token = (await login('callback')).json().refreshToken
-  const answers = await Promise.all(
-    [1, 2, 3].map(() =>
-      app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: token } }),
-    ),
+t.test('an older token than the one just replaced is a reuse even within the grace', async (t) => {
+  const { login, refresh } = await identity(t)
+  const first = cookieToken(await login('dispatcher')) ?? ''
+  const second = cookieToken(await refresh(first)) ?? ''
+  const third = cookieToken(await refresh(second)) ?? ''
+  t.equal((await refresh(first)).statusCode, 401)
+  t.equal((await refresh(third)).statusCode, 401, 'the family is revoked')
+})
+
+t.test('two tabs refreshing at once keep the session: both get the same next token', async (t) => {
+  const { login, refresh } = await identity(t)
+  const token = cookieToken(await login('callback')) ?? ''
+  const answers = await Promise.all([1, 2, 3].map(() => refresh(token)))
+  t.same(
+    answers.map((a) => a.statusCode),
+    [200, 200, 200],
   )
-  t.ok(answers.filter((a) => a.statusCode === 200).length <= 1)
-  t.ok(answers.every((a) => a.statusCode === 200 || a.statusCode === 401))
+  const next = answers.map((a) => cookieToken(a))
+  t.equal(new Set(next).size, 1, 'one next token, whichever answer sets the cookie last')
+  t.not(next[0], token)
+  const later = await refresh(next[0] ?? '')
+  t.equal(later.statusCode, 200, 'the session goes on')
+  t.not(cookieToken(later), next[0])
+})
+
+t.test('within the grace the replaced token answers the same token; the access token is new', async (t) => {
+  const { login, refresh, clock } = await identity(t)
+  const token = cookieToken(await login('callback')) ?? ''
+  const a = await refresh(token)
+  clock.advance(19_000)
+  const b = await refresh(token)
+  t.equal(b.statusCode, 200)
+  t.equal(cookieToken(b), cookieToken(a))
+  t.ok(b.json().accessToken)
 })
 
 t.test('refresh tokens expire: idle after 12 h, absolutely after 7 days', async (t) => {
-  const { app, login, clock } = await identity(t)
-  const refresh = (refreshToken: string) =>
-    app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken } })
-  const idle = (await login('discipline')).json().refreshToken
+  const { login, refresh: refreshAs, clock } = await identity(t)
+  const refresh = async (token: string) => {
+    const res = await refreshAs(token)
+    return { statusCode: res.statusCode, json: () => ({ refreshToken: cookieToken(res) }) }
+  }
+  const idle = cookieToken(await login('discipline')) ?? ''
   clock.advance(11 * 3600_000)
-  const kept = (await refresh(idle)).json().refreshToken
+  const kept = (await refresh(idle)).json().refreshToken ?? ''
   t.ok(kept, 'used within 12 h it rotates')
   clock.advance(12 * 3600_000 + 1000)
   t.equal((await refresh(kept)).statusCode, 401, 'idle for more than 12 h')
 
-  let token = (await login('discipline')).json().refreshToken
+  let token = cookieToken(await login('discipline')) ?? ''
   for (let i = 1; i <= 20; i++) {
     clock.advance(11 * 3600_000)
     const res = await refresh(token)
@@ -164,77 +219,87 @@ t.test('refresh tokens expire: idle after 12 h, absolutely after 7 days', async 
       t.equal(res.statusCode, 401)
       return
     }
-    token = res.json().refreshToken
+    token = res.json().refreshToken ?? ''
   }
   t.fail('a session kept alive lasted more than 7 days')
 })
 
-t.test('logout revokes the session', async (t) => {
-  const { app, login } = await identity(t)
-  const token = (await login('operator')).json().refreshToken
-  const out = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/logout',
-    payload: { refreshToken: token },
-  })
+t.test('logout revokes the session and clears the cookie', async (t) => {
+  const { login, refresh, logout } = await identity(t)
+  const token = cookieToken(await login('operator')) ?? ''
+  const out = await logout(token)
   t.equal(out.statusCode, 204)
-  const again = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/refresh',
-    payload: { refreshToken: token },
-  })
-  t.equal(again.statusCode, 401)
-  const unknown = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/logout',
-    payload: { refreshToken: 'x' },
-  })
-  t.equal(unknown.statusCode, 204, 'the same answer for an unknown token')
+  t.match(setCookie(out), /^tj_refresh=; Path=\/api\/v1\/auth; Max-Age=0; HttpOnly; SameSite=Strict/)
+  t.equal((await refresh(token)).statusCode, 401)
+  t.equal((await logout('x')).statusCode, 204, 'the same answer for an unknown token')
+  t.equal((await logout(null)).statusCode, 204, 'and for none')
 })
 
-t.test('failed logins per account: slowed after 5, refused with 429 after 10, success resets', async (t) => {
-  const { login, delays, clock } = await identity(t)
-  for (let i = 1; i <= 5; i++)
-    t.equal((await login('dispatcher', `wrong-${i}-xxxxx`, `10.0.1.${i}`)).statusCode, 401)
-  t.same(delays, [], 'no delay for the first five')
-  for (let i = 6; i <= 10; i++)
-    t.equal((await login('dispatcher', `wrong-${i}-xxxxx`, `10.0.1.${i}`)).statusCode, 401)
-  t.equal(delays.length, 5, 'attempts 6–10 were slowed')
-  t.ok(
-    delays.every((d, i) => i === 0 || d >= (delays[i - 1] ?? 0)),
-    'the delay grows',
-  )
-  t.ok(Math.max(...delays) <= 2000, 'and is bounded')
+t.test('the cookie is Secure when the client came over HTTPS (through a trusted proxy)', async (t) => {
+  const { app } = await identity(t, 'embedded', { trustProxy: true })
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'admin', password: PASSWORD },
+    headers: { 'x-forwarded-proto': 'https' },
+  })
+  t.equal(res.statusCode, 200)
+  t.match(setCookie(res), /; Secure(;|$)/)
+})
 
-  const refused = await login('dispatcher', PASSWORD, '10.0.2.1')
-  t.equal(refused.statusCode, 429, 'even the right password is refused while locked')
+t.test('one address hammering one account: 10 attempts, then 429 even for the right password', async (t) => {
+  const { login } = await identity(t)
+  for (let i = 1; i <= 10; i++)
+    t.equal((await login('dispatcher', `wrong-${i}-xxxxx`, '10.0.1.1')).statusCode, 401, `attempt ${i}`)
+  const refused = await login('dispatcher', PASSWORD, '10.0.1.1')
+  t.equal(refused.statusCode, 429)
   t.equal(refused.headers['content-type'], PROBLEM_CONTENT_TYPE)
   t.equal(refused.json().type, '/problems/login-throttled')
   t.equal(Number(refused.headers['retry-after']), 15 * 60)
-  t.equal((await login('admin', PASSWORD, '10.0.2.2')).statusCode, 200, 'other accounts are not locked')
-
-  clock.advance(15 * 60_000 + 1000)
-  t.equal((await login('dispatcher', PASSWORD, '10.0.2.3')).statusCode, 200, 'the lock ends')
-  delays.length = 0
-  t.equal((await login('dispatcher', 'wrong-again-xxx', '10.0.2.4')).statusCode, 401)
-  t.same(delays, [], 'a success reset the counter')
+  t.equal((await login('dispatcher', PASSWORD, '10.0.1.2')).statusCode, 200, 'another address signs in')
 })
 
-t.test('failed logins per address: one client trying many accounts is refused', async (t) => {
+t.test(
+  'nobody can lock anyone out: 11 failures from 11 addresses, the right password still works',
+  async (t) => {
+    const { login, delays, clock } = await identity(t)
+    const wrong = (i: number) => login('operator', `wrong-${i}-xxxxx`, `10.0.3.${i}`)
+    for (let i = 1; i <= 5; i++) t.equal((await wrong(i)).statusCode, 401, `attempt ${i}`)
+    t.same(delays, [], 'no delay for the first five attempts on the account')
+    for (let i = 6; i <= 11; i++) t.equal((await wrong(i)).statusCode, 401, `attempt ${i}`)
+    t.equal(delays.length, 6, 'attempts 6 to 11 were slowed')
+    t.ok(
+      delays.every((d, i) => i === 0 || d >= (delays[i - 1] ?? 0)),
+      'the delay grows',
+    )
+    t.ok(Math.max(...delays) <= 5000, 'and is bounded')
+    delays.length = 0
+    const right = await login('operator', PASSWORD, '10.0.3.12')
+    t.equal(right.statusCode, 200, 'the right password from a twelfth address signs in')
+    t.equal(delays.length, 1, 'after a delay')
+
+    clock.advance(15 * 60_000 + 1000)
+    delays.length = 0
+    t.equal((await login('operator', 'wrong-again-xxx', '10.0.3.13')).statusCode, 401)
+    t.same(delays, [], 'attempts older than 15 minutes no longer count')
+  },
+)
+
+t.test('a success clears its own (account, address) counter', async (t) => {
+  const { login } = await identity(t)
+  for (let i = 1; i <= 9; i++)
+    t.equal((await login('callback', `wrong-${i}-xxxxx`, '10.0.4.1')).statusCode, 401)
+  t.equal((await login('callback', PASSWORD, '10.0.4.1')).statusCode, 200)
+  for (let i = 1; i <= 9; i++)
+    t.equal((await login('callback', `again-${i}-xxxxx`, '10.0.4.1')).statusCode, 401)
+  t.equal((await login('callback', PASSWORD, '10.0.4.1')).statusCode, 200, 'nine more failures are allowed')
+  for (let i = 1; i <= 40; i++) t.equal((await login('callback', PASSWORD, '10.0.4.1')).statusCode, 200)
+})
+
+t.test('failed logins per address: one client trying many accounts is refused after 30', async (t) => {
   const { login, lines } = await identity(t)
-  const names = [
-    'admin',
-    'dispatcher',
-    'supervisor',
-    'callback',
-    'operator',
-    'nobody',
-    'x1',
-    'x2',
-    'x3',
-    'x4',
-  ]
-  for (const name of names) t.equal((await login(name, 'wrong-password', '192.0.2.77')).statusCode, 401)
+  for (let i = 1; i <= 30; i++)
+    t.equal((await login(`probe${i}`, 'wrong-password', '192.0.2.77')).statusCode, 401, `attempt ${i}`)
   t.equal((await login('discipline', PASSWORD, '192.0.2.77')).statusCode, 429)
   t.equal((await login('discipline', PASSWORD, '192.0.2.78')).statusCode, 200, 'other addresses are not')
   t.notOk(

@@ -1,6 +1,6 @@
 import { PERSONAL_DATA } from '@tingjian/testkit'
 import t from 'tap'
-import { identity } from '../helpers.ts'
+import { cookieToken, identity } from '../helpers.ts'
 
 const newUser = (departmentId: string | null, extra: object = {}) => ({
   username: 'handler.fire',
@@ -122,12 +122,14 @@ t.test('a duplicate username is a 409', async (t) => {
 })
 
 t.test('admins change, deactivate and reset users; sessions end with them', async (t) => {
-  const { app, tokenOf, auth, seeded, login } = await identity(t)
+  const { app, tokenOf, auth, seeded, login, refresh, clock } = await identity(t)
   const admin = auth(await tokenOf('admin'))
   const id = seeded.users['handler.exit-entry']
-  const session = (await login('handler.exit-entry')).json().refreshToken
-  const refresh = (refreshToken: string) =>
-    app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken } })
+  const signedIn = await login('handler.exit-entry')
+  const session = cookieToken(signedIn) ?? ''
+  const me = (accessToken: string) => app.inject({ url: '/api/v1/me', headers: auth(accessToken) })
+  t.equal((await me(signedIn.json().accessToken)).statusCode, 200)
+  clock.advance(1)
 
   const moved = await app.inject({
     method: 'PATCH',
@@ -138,6 +140,7 @@ t.test('admins change, deactivate and reset users; sessions end with them', asyn
   t.equal(moved.statusCode, 200)
   t.same(moved.json().roles, ['handler', 'dept_lead'])
   t.equal(moved.json().email, null)
+  t.equal((await me(signedIn.json().accessToken)).statusCode, 401, 'new roles void the tokens issued before')
   const noDept = await app.inject({
     method: 'PATCH',
     url: `/api/v1/users/${id}`,
@@ -155,13 +158,16 @@ t.test('admins change, deactivate and reset users; sessions end with them', asyn
   t.equal(reset.statusCode, 204)
   t.equal((await refresh(session)).statusCode, 401, 'the reset ended the session')
   t.equal((await login('handler.exit-entry')).statusCode, 401, 'the old password no longer works')
-  const fresh = (await login('handler.exit-entry', 'brand-new-password')).json().refreshToken
+  const renewed = await login('handler.exit-entry', 'brand-new-password')
+  const fresh = cookieToken(renewed) ?? ''
   t.ok(fresh)
+  t.equal((await me(renewed.json().accessToken)).statusCode, 200, 'a token issued after the reset works')
 
   const off = await app.inject({ method: 'DELETE', url: `/api/v1/users/${id}`, headers: admin })
   t.equal(off.statusCode, 200)
   t.equal(off.json().active, false)
   t.equal((await refresh(fresh)).statusCode, 401, 'deactivation ended the session')
+  t.equal((await me(renewed.json().accessToken)).statusCode, 401, 'and voided its access token')
 
   const self = await app.inject({
     method: 'DELETE',
