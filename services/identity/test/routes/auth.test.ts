@@ -131,7 +131,7 @@ t.test('refresh rotates: a new pair in the same session, the old token used up',
 t.test('refresh and logout need the custom header (CSRF) and change nothing without it', async (t) => {
   const { login, refresh, logout } = await identity(t)
   const token = cookieToken(await login('supervisor')) ?? ''
-  for (const headers of [{}, { 'x-requested-with': 'XMLHttpRequest' }]) {
+  for (const headers of [{}, { 'x-requested-with': 'XMLHttpRequest' }] as Record<string, string>[]) {
     const r = await refresh(token, headers)
     t.equal(r.statusCode, 403)
     t.equal(r.headers['content-type'], PROBLEM_CONTENT_TYPE)
