@@ -13,7 +13,9 @@ import { healthRoutes, type ReadinessCheck } from './health.ts'
 import { strictJsonBodies } from './json-body.ts'
 import type { Logger } from './logger.ts'
 import { installProblemHandlers, Problem, problem, sendProblem } from './problem.ts'
+import { scrub } from './redact.ts'
 import type { TrustProxy } from './server-config.ts'
+import { validatorCompiler } from './validation.ts'
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -45,6 +47,10 @@ export interface AppOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** `/api` and everything under it (with or without a query string). */
+const isApiPath = (url: string) => /^\/api(?:[/?#]|$)/.test(url)
 
 export async function buildApp(options: AppOptions): Promise<App> {
   let closing = false
@@ -53,14 +59,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     loggerInstance: log,
     bodyLimit: options.bodyLimit ?? 256 * 1024,
     trustProxy: options.trustProxy ?? false,
-    // The caller's request id is kept when it looks like one; it becomes the correlationId of events.
+    // The caller's request id (the gateway's) is kept when it looks like one: a UUID, or an id that holds
+    // nothing the log scrub would remove (the logs keep request ids as they are). It becomes the
+    // correlationId of events.
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id']
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7()
-    },
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      const usable =
+        typeof given === 'string' && REQUEST_ID.test(given) && (UUID.test(given) || scrub(given) === given)
+      return usable ? given : uuidv7()
     },
     return503OnClosing: true,
     // A bad URL (broken percent-encoding) or an over-long path parameter never reaches a route: answer
@@ -83,15 +90,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
     closing = true
   })
   // Responses finished during shutdown close their connection, so that keep-alive clients (which may
-  // hold a socket for the 72 s keep-alive) don't hold the shutdown up.
-  app.addHook('onSend', async (_request, reply, payload) => {
+  // hold a socket for the 72 s keep-alive) don't hold the shutdown up. No API answer may be cached (by
+  // a browser, a proxy): they carry tokens, access keys and personal data.
+  app.addHook('onSend', async (request, reply, payload) => {
     if (closing) reply.header('connection', 'close')
+    if (isApiPath(request.url)) reply.header('cache-control', 'no-store')
     return payload
   })
 
   installProblemHandlers(app)
   app.addSchema(Problem)
   strictJsonBodies(app)
+  // One compiler validates every route: strict for bodies, converting text for query, params and headers.
+  app.setValidatorCompiler(validatorCompiler)
 
   await app.register(helmet, {
     // An API answers JSON; the web service sets its own content security policy for pages, and only the

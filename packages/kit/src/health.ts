@@ -1,4 +1,6 @@
-// Liveness (/healthz: the process answers) and readiness (/readyz: its bus and store answer).
+// Liveness (/healthz: the process answers) and readiness (/readyz: its bus and store answer). Both are
+// public (load balancers call them), so they answer ok or not, nothing more: which check failed and why
+// (names of internal services and adapters) goes to the log only.
 import type { FastifyInstance } from 'fastify'
 import Type from 'typebox'
 
@@ -24,13 +26,10 @@ async function run(c: ReadinessCheck) {
   }
 }
 
-const Health = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]) })
-const Ready = Type.Object({
-  status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
-  checks: Type.Array(
-    Type.Object({ name: Type.String(), ok: Type.Boolean(), detail: Type.Optional(Type.String()) }),
-  ),
-})
+const Health = Type.Object(
+  { status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]) },
+  { additionalProperties: false },
+)
 
 export function healthRoutes(
   app: FastifyInstance,
@@ -46,12 +45,16 @@ export function healthRoutes(
     '/readyz',
     {
       config: { access: 'public', rateLimit: false },
-      schema: { hide: true, response: { 200: Ready, 503: Ready } },
+      schema: { hide: true, response: { 200: Health, 503: Health } },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       const results = await Promise.all(checks.map(run))
-      const ok = !closing() && results.every((r) => r.ok)
-      return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks: results })
+      const shuttingDown = closing()
+      const ok = !shuttingDown && results.every((r) => r.ok)
+      if (!ok) {
+        request.log.warn({ checks: results.filter((r) => !r.ok), shuttingDown }, 'not ready')
+      }
+      return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable' })
     },
   )
 }

@@ -27,6 +27,7 @@ export {
 export type { ReadinessCheck } from './health.ts'
 export { bodyShapeProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES } from './json-body.ts'
 export { createLogger, type Logger, type LoggerConfig, loggerOptions } from './logger.ts'
+export { isOneLine, ONE_LINE_FORMAT, OneLine } from './one-line.ts'
 export {
   AdapterConfig,
   type Adapters,
@@ -45,9 +46,7 @@ export {
   problemType,
   sendProblem,
 } from './problem.ts'
-export { REDACT_PATHS, scrub } from './redact.ts'
-export { type Closeable, closeInOrder, type ServeOptions, serve } from './serve.ts'
-export { ServerConfig, type TrustProxy, trustProxyOf } from './server-config.ts'
+export { REDACT_PATHS, scrub, scrubLine } from './redact.ts'
 export {
   applyUserChange,
   REVOCATIONS_COLLECTION,
@@ -55,3 +54,6 @@ export {
   type RevocationsOptions,
   revocations,
 } from './revocations.ts'
+export { type Closeable, closeInOrder, type ServeOptions, serve } from './serve.ts'
+export { ServerConfig, type TrustProxy, trustProxyOf } from './server-config.ts'
+export { type ValidationIssue, validatorCompiler } from './validation.ts'

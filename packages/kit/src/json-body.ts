@@ -1,15 +1,11 @@
-// JSON request bodies are taken as sent. The kit's Ajv coerces types (`coerceTypes: 'array'`), which query
-// strings, path parameters and headers need (they are text), but which would turn a body's `null` into
-// `false`, `1` into `true` or `["x"]` into `"x"`: a wrong type in JSON must be a 400, not a guess. Text that
-// is not well-formed Unicode (a lone surrogate) is refused: it is no one's letter, and MongoDB (UTF-8 BSON)
-// could not keep it as sent. So is a body nested deeper, or holding more values, than any API needs:
-// validators and the code behind them recurse (20,000 brackets, 40 KB, overflow the stack), and listing
-// what is wrong with 15,000 unknown properties takes a validator most of a second.
+// The JSON body parser of every kit app. Text that is not well-formed Unicode (a lone surrogate) is
+// refused: it is no one's letter, and MongoDB (UTF-8 BSON) could not keep it as sent. So is a body nested
+// deeper, or holding more values, than any API needs: validators and the code behind them recurse (20,000
+// brackets, 40 KB, overflow the stack), and listing what is wrong with 15,000 unknown properties takes a
+// validator most of a second. The body is then validated once, strictly (validation.ts).
 import createError from '@fastify/error'
 import { registerAjvFormats } from '@fastify/type-provider-typebox'
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
-import type { TSchema } from 'typebox'
-import { Compile } from 'typebox/compile'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 
 /** Deepest nesting of arrays and objects a JSON body may have (the deepest API body needs 3). */
 export const MAX_JSON_DEPTH = 32
@@ -61,22 +57,9 @@ export function bodyShapeProblem(value: unknown): 'too-deep' | 'too-many-values'
   return null
 }
 
-class StrictBodyError extends Error {
-  readonly statusCode = 400
-  readonly code = 'FST_ERR_VALIDATION'
-  readonly validationContext = 'body'
-  constructor(readonly validation: Array<{ keyword: string; instancePath: string; message: string }>) {
-    super('The request is invalid; see errors')
-    this.name = 'StrictBodyError'
-  }
-}
-
-/**
- * The JSON parser refuses ill-formed text, deep nesting and too many values; every route's body schema is
- * checked without coercion before the coercing validator runs.
- */
+/** The JSON parser refuses ill-formed text, deep nesting and too many values. */
 export function strictJsonBodies(app: FastifyInstance): void {
-  // TypeBox checks formats the way Ajv's formats plugin does, so that both validators agree.
+  // TypeBox checks formats (email, date-time, uuid…) the way Ajv's formats plugin does.
   registerAjvFormats()
   const parse = app.getDefaultJsonParser('error', 'error') as (
     request: FastifyRequest,
@@ -93,23 +76,5 @@ export function strictJsonBodies(app: FastifyInstance): void {
       else if (problem === 'ill-formed') done(new IllFormedText(), undefined)
       else done(null, value)
     })
-  })
-
-  app.addHook('onRoute', (route: RouteOptions) => {
-    const schema = route.schema?.body
-    if (!schema) return
-    const validator = Compile(schema as TSchema)
-    const strict = async (request: FastifyRequest) => {
-      if (validator.Check(request.body)) return
-      throw new StrictBodyError(
-        validator.Errors(request.body).map((e) => ({
-          keyword: e.keyword,
-          instancePath: e.instancePath,
-          message: e.message,
-        })),
-      )
-    }
-    const existing = route.preValidation
-    route.preValidation = existing ? [strict, ...(Array.isArray(existing) ? existing : [existing])] : [strict]
   })
 }

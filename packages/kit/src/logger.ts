@@ -1,6 +1,6 @@
 // The platform's pino logger: structured, with personal data redacted by key and scrubbed by pattern.
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino'
-import { REDACT_PATHS, scrub } from './redact.ts'
+import { REDACT_PATHS, scrubLine } from './redact.ts'
 
 export type { Logger }
 
@@ -16,9 +16,10 @@ export function loggerOptions(config: LoggerConfig = {}): LoggerOptions {
     level: config.level ?? 'info',
     name: config.name,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    // The scrub runs on the finished line, so it covers messages, error texts and stacks alike.
+    // The scrub runs on the finished line, so it covers messages, error texts and stacks alike; the
+    // request id and the response time are left as they are.
     hooks: {
-      streamWrite: (line) => scrub(line),
+      streamWrite: (line) => scrubLine(line),
     },
     serializers: {
       err: pino.stdSerializers.err,

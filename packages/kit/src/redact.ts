@@ -62,3 +62,19 @@ export function scrub(text: string): string {
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement)
   return out
 }
+
+/**
+ * Fields of a log line that are the platform's own and never personal: the request id (the kit only takes
+ * a caller's id that `scrub` leaves alone) and the response time (a float whose decimals could look like a
+ * phone number). They are kept as they are; `scrub` would rewrite digits in them.
+ */
+const KEPT_FIELDS = /"(?:reqId|responseTime)":(?:"[A-Za-z0-9._:-]{1,128}"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g
+/** A stand-in for a kept field while the rest of the line is scrubbed (private-use characters). */
+const KEPT_MARK = /\uE000(\d{1,3})\uE001/g
+
+/** `scrub` for a serialised pino line: everything except the kept fields (reqId, responseTime). */
+export function scrubLine(line: string): string {
+  const kept: string[] = []
+  const masked = line.replace(KEPT_FIELDS, (field) => `\uE000${kept.push(field) - 1}\uE001`)
+  return scrub(masked).replace(KEPT_MARK, (mark, i: string) => kept[Number(i)] ?? mark)
+}

@@ -1,4 +1,4 @@
-import { StoreUnavailableError } from '@tingjian/store'
+import { StoreConflictError, StoreUnavailableError } from '@tingjian/store'
 import { createSigner } from 'fast-jwt'
 import t, { type Test } from 'tap'
 import { buildApp, Errors, PROBLEM_CONTENT_TYPE, Type } from '../src/index.ts'
@@ -50,6 +50,13 @@ async function testApp(t: Test, options: { rateLimit?: { max: number } } = {}) {
   app.get('/conflict', { config: { access: 'public' } }, async () => {
     throw new Errors.InvalidState('the case is closed')
   })
+  app.get('/api/v1/stale-store', { config: { access: 'public' } }, async () => {
+    throw new StoreConflictError('stale', 'cases', 'c1')
+  })
+  app.get('/api/v1/stale-coded', { config: { access: 'public' } }, async () => {
+    throw new Errors.StaleVersion()
+  })
+  app.get('/api/v1/me', { config: { access: 'public' } }, async () => ({ token: 'secret-ish' }))
   app.get('/staff', { config: { access: 'staff' } }, async (request) => ({ user: request.user.username }))
   app.get('/dispatch', { config: { access: ['dispatcher', 'admin'] } }, async () => ({ ok: true }))
   app.get('/admin', { config: { access: ['admin'] } }, async () => ({ ok: true }))
@@ -146,6 +153,26 @@ t.test('the request id is taken from the caller when well-formed and always retu
     headers: { 'x-request-id': 'a b\u202e<script>' },
   })
   t.match(hostile.headers['x-request-id'], /^[0-9a-f-]{36}$/)
+  // the logs keep request ids as they are, so one that carries a phone number is not taken
+  const personal = await app.inject({
+    method: 'GET',
+    url: '/healthz',
+    headers: { 'x-request-id': 'call-13812345678' },
+  })
+  t.match(personal.headers['x-request-id'], /^[0-9a-f-]{36}$/)
+})
+
+t.test('the log keeps request ids and response times exactly', async (t) => {
+  const { app, lines } = await testApp(t)
+  // a request id (a UUID, as the gateway makes) whose digits the phone pattern matches in free text
+  const id = '0190a0b0-1234-7000-8000-13812345678a'
+  const res = await app.inject({ method: 'GET', url: '/conflict', headers: { 'x-request-id': id } })
+  t.equal(res.headers['x-request-id'], id)
+  const completed = lines
+    .map((l) => JSON.parse(l))
+    .filter((l) => l.msg === 'request completed' && l.reqId === id)
+  t.equal(completed.length, 1, 'the line parses and names the request')
+  t.type(completed[0]?.responseTime, 'number', 'the response time is still a number')
 })
 
 t.test(
@@ -200,13 +227,53 @@ t.test('a route without an access rule refuses to start', async (t) => {
 })
 
 t.test('health and readiness', async (t) => {
-  const { app, setReady } = await testApp(t)
+  const { app, setReady, lines } = await testApp(t)
   t.equal((await app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200)
   t.equal((await app.inject({ method: 'GET', url: '/readyz' })).statusCode, 200)
   setReady(false)
   const notReady = await app.inject({ method: 'GET', url: '/readyz' })
   t.equal(notReady.statusCode, 503)
-  t.same(notReady.json().checks, [{ name: 'store', ok: false }])
+  t.strictSame(notReady.json(), { status: 'unavailable' }, 'no names of checks, services or adapters')
+  t.notMatch(notReady.body, /store/)
+  t.ok(
+    lines.some((l) => l.includes('"msg":"not ready"') && l.includes('"name":"store"')),
+    'which check failed is in the log',
+  )
+  setReady(true)
+  t.strictSame((await app.inject({ method: 'GET', url: '/readyz' })).json(), { status: 'ok' })
+})
+
+t.test('a stale version is one problem, whether the store or a service says so', async (t) => {
+  const { app } = await testApp(t)
+  const fromStore = await app.inject({ method: 'GET', url: '/api/v1/stale-store' })
+  const coded = await app.inject({ method: 'GET', url: '/api/v1/stale-coded' })
+  for (const res of [fromStore, coded]) {
+    t.equal(res.statusCode, 409)
+    t.match(res.json(), {
+      type: '/problems/stale-version',
+      title: 'Conflict',
+      status: 409,
+      code: 'TJ_STALE_VERSION',
+      detail: 'The resource was changed by someone else; reload and retry',
+    })
+  }
+})
+
+t.test('no answer under /api may be cached; others keep their own rules', async (t) => {
+  const { app } = await testApp(t)
+  for (const url of ['/api/v1/me', '/api/v1/stale-store', '/api/v1/nowhere', '/api?x=1']) {
+    const res = await app.inject({ method: 'GET', url })
+    t.equal(res.headers['cache-control'], 'no-store', `${url} (${res.statusCode})`)
+  }
+  const bad = await app.inject({
+    method: 'POST',
+    url: '/api/v1/me',
+    payload: '{',
+    headers: { 'content-type': 'application/json' },
+  })
+  t.equal(bad.headers['cache-control'], 'no-store', 'refusals too')
+  t.equal((await app.inject({ method: 'GET', url: '/healthz' })).headers['cache-control'], undefined)
+  t.equal((await app.inject({ method: 'GET', url: '/apiary' })).headers['cache-control'], undefined)
 })
 
 t.test('rate limiting answers 429 problem+json', async (t) => {

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { scrub } from '../src/index.ts'
+import { scrub, scrubLine } from '../src/index.ts'
 import { capturedLogger } from './helpers.ts'
 
 const PERSONAL = {
@@ -53,4 +53,22 @@ t.test('no log line carries personal data, wherever it appears', async (t) => {
   t.notOk(all.includes('13812345678'))
   t.match(all, /\[phone\]/)
   t.match(all, /\[redacted\]/)
+})
+
+t.test('a log line keeps its request id and response time; the rest is scrubbed', async (t) => {
+  const reqId = '0190a0b0-1234-7000-8000-13812345678a'
+  const line = JSON.stringify({
+    level: 30,
+    reqId,
+    res: { statusCode: 200 },
+    responseTime: 0.13812345678,
+    msg: `request completed for ${PERSONAL.mobile}`,
+  })
+  t.not(scrub(line), line, 'free-text scrubbing alone would rewrite them')
+  const out = JSON.parse(scrubLine(line))
+  t.equal(out.reqId, reqId)
+  t.equal(out.responseTime, 0.13812345678)
+  t.equal(out.msg, 'request completed for [phone]')
+  const nested = scrubLine(JSON.stringify({ msg: `x "reqId":"${PERSONAL.mobile}"` }))
+  t.notOk(nested.includes(PERSONAL.mobile), 'a look-alike inside a string is scrubbed')
 })
