@@ -9,12 +9,15 @@ import {
   type JwtConfig,
   type Logger,
   type ReadinessCheck,
+  revocations,
 } from '@tingjian/kit'
 import type { DocumentStore } from '@tingjian/store'
 import type { Channel, ChannelKind } from './channels/channel.ts'
-import { CONSUMER_GROUP, notificationsHandler, STREAMS } from './consumers/notifications.ts'
+import { CONSUMER_GROUP, notificationsHandler, STREAMS } from './consumers/index.ts'
 import { Deliveries, type SendPolicy } from './deliveries.ts'
-import { Directory } from './directory.ts'
+import { COLLECTIONS, Directory } from './directory.ts'
+import type { AddressCipher } from './domain/privacy.ts'
+import { DEFAULT_ANONYMOUS_RECEIPTS_PER_DAY, type ReceiptCount } from './domain/receipt-limit.ts'
 import { deliveryRoutes } from './routes/deliveries.ts'
 
 export const SERVICE = 'notifications'
@@ -27,7 +30,11 @@ export interface NotificationsDeps {
   channels: Partial<Record<ChannelKind, Channel>>
   clock: Clock
   jwt: JwtConfig
+  /** Opens the citizens' sealed addresses (the kit's FieldCipher, with the mailbox's keys). */
+  cipher: AddressCipher
   webUrl: string
+  /** Receipts per address and day for anonymous letters (default 3). */
+  anonymousReceiptsPerDay?: number
   /** Consumer group (default `notifications`). Kafka groups are not namespaced, so tests pass their own. */
   group?: string
   sendPolicy?: SendPolicy
@@ -55,12 +62,15 @@ export async function buildNotifications(deps: NotificationsDeps): Promise<App> 
     store: deps.store,
     channels: deps.channels,
     clock: deps.clock,
+    cipher: deps.cipher,
     ...(deps.sendPolicy ? { policy: deps.sendPolicy } : {}),
   })
   await directory.ensureIndexes()
   await deliveries.ensureIndexes()
 
-  deliveryRoutes(app, deliveries)
+  await app.register(deliveryRoutes, { prefix: '/api/v1/notifications', deliveries })
+  // Staff tokens of users identity has deactivated or revoked since are refused (from identity's events).
+  const revoked = await revocations(app, { bus: deps.bus, store: deps.store, service: deps.group ?? SERVICE })
 
   const log = deps.logger.child({ service: SERVICE })
   const subscription: Subscription = await deps.bus.subscribe(
@@ -69,7 +79,15 @@ export async function buildNotifications(deps: NotificationsDeps): Promise<App> 
       streams: [...STREAMS],
       ...(deps.retry ? { retry: deps.retry } : {}),
     },
-    notificationsHandler({ directory, deliveries, logger: log, webUrl: deps.webUrl }),
+    notificationsHandler({
+      directory,
+      deliveries,
+      cipher: deps.cipher,
+      receiptCounts: deps.store.collection<ReceiptCount>(COLLECTIONS.receiptCounts),
+      anonymousReceiptsPerDay: deps.anonymousReceiptsPerDay ?? DEFAULT_ANONYMOUS_RECEIPTS_PER_DAY,
+      logger: log,
+      webUrl: deps.webUrl,
+    }),
   )
   // Consumers first (the event in hand finishes), then the channels it sends through.
   closeInOrder(app, [
@@ -77,7 +95,7 @@ export async function buildNotifications(deps: NotificationsDeps): Promise<App> 
     ...Object.values(deps.channels).map((c) => ({ name: `channel-${c.kind}`, close: () => c.close() })),
   ])
   try {
-    await subscription.ready()
+    await Promise.all([subscription.ready(), revoked.ready()])
   } catch (err) {
     await app.close()
     throw err

@@ -6,13 +6,13 @@
 // sent leaves it pending; the redelivered event then sends that message once more. Marking first would
 // lose the message instead, and a citizen's answer that is never sent is the worse failure.
 
-import type { Logger } from '@tingjian/bus'
-import { backoffMs } from '@tingjian/contracts'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { backoffDelay, type Logger } from '@tingjian/bus'
 import type { Clock } from '@tingjian/kit'
-import { type Collection, type DocumentStore, StoreConflictError, type Stored } from '@tingjian/store'
+import { type Collection, type DocumentStore, isConflict, modify, type Stored } from '@tingjian/store'
 import { type Channel, ChannelError, type ChannelKind, type OutgoingMessage } from './channels/channel.ts'
 import { COLLECTIONS } from './directory.ts'
-import { addressHash, deliveryId, maskAddress } from './domain/privacy.ts'
+import { type AddressCipher, deliveryId, maskAddress, normaliseAddress, openField } from './domain/privacy.ts'
 
 export type DeliveryStatus = 'pending' | 'sent' | 'failed'
 export type NotificationKind = 'receipt' | 'reply' | 'assignment' | 'escalation'
@@ -35,7 +35,9 @@ export interface DeliveryDoc {
   lastAttemptAt: string | null
   sentAt: string | null
   providerId: string | null
-  /** The rendered message while it is not sent yet (for retries); removed once it is sent. */
+  /**
+   * The rendered message while it is not sent yet (for retries), its `to` sealed; removed once it is sent.
+   */
   message: OutgoingMessage | null
 }
 
@@ -66,23 +68,24 @@ export class DeliveryFailedError extends Error {
   }
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
 export class Deliveries {
   readonly records: Collection<DeliveryDoc>
   readonly #channels: Partial<Record<ChannelKind, Channel>>
   readonly #clock: Clock
   readonly #policy: SendPolicy
+  readonly #cipher: AddressCipher
 
   constructor(deps: {
     store: DocumentStore
     channels: Partial<Record<ChannelKind, Channel>>
     clock: Clock
+    cipher: AddressCipher
     policy?: SendPolicy
   }) {
     this.records = deps.store.collection<DeliveryDoc>(COLLECTIONS.deliveries)
     this.#channels = deps.channels
     this.#clock = deps.clock
+    this.#cipher = deps.cipher
     this.#policy = deps.policy ?? DEFAULT_SEND_POLICY
   }
 
@@ -111,7 +114,7 @@ export class Deliveries {
     let failed = 0
     const seen = new Set<string>()
     for (const n of notifications) {
-      const hash = addressHash(n.message.to)
+      const hash = this.#cipher.hash(normaliseAddress(n.message.to))
       const id = deliveryId(event.id, n.channel, hash)
       // Two roles of one person, or two people sharing an address: one message.
       if (seen.has(id)) continue
@@ -160,12 +163,12 @@ export class Deliveries {
           lastAttemptAt: null,
           sentAt: null,
           providerId: null,
-          message: n.message,
+          message: { ...n.message, to: this.#cipher.encrypt(n.message.to) },
         },
         { now: this.#clock.now() },
       )
     } catch (err) {
-      if (!(err instanceof StoreConflictError && err.kind === 'duplicate')) throw err
+      if (!isConflict(err, 'duplicate')) throw err
     }
     const existing = await this.records.get(id)
     // Pending (a crash mid-send) or failed (an earlier handling gave up): try again.
@@ -184,7 +187,7 @@ export class Deliveries {
       for (let i = 1; ; i++) {
         attempts++
         try {
-          const { providerId } = await channel.send(message)
+          const { providerId } = await channel.send({ ...message, to: openField(this.#cipher, message.to) })
           const now = this.#clock.now()
           const sent = await this.#write(record._id, (current) => ({
             ...current,
@@ -203,7 +206,9 @@ export class Deliveries {
           lastError = e.message
           if (!e.transient || i >= this.#policy.attempts) break
           log.warn({ ...ctx, attempt: i, error: e.message }, 'send failed; retrying')
-          await sleep(backoffMs(i, this.#policy.initialBackoffMs, this.#policy.maxBackoffMs))
+          await sleep(
+            backoffDelay(i, { initialMs: this.#policy.initialBackoffMs, maxMs: this.#policy.maxBackoffMs }),
+          )
         }
       }
     }
@@ -220,16 +225,7 @@ export class Deliveries {
   }
 
   /** Writes a change on the freshest version (another handling may have touched the record meanwhile). */
-  async #write(id: string, change: (current: DeliveryDoc) => DeliveryDoc): Promise<Stored<DeliveryDoc>> {
-    for (let attempt = 1; ; attempt++) {
-      const current = await this.records.get(id)
-      if (!current) throw new Error(`delivery ${id} vanished`)
-      try {
-        return await this.records.update(id, current.version, change(current), { now: this.#clock.now() })
-      } catch (err) {
-        if (err instanceof StoreConflictError && err.kind === 'stale' && attempt < 5) continue
-        throw err
-      }
-    }
+  #write(id: string, change: (current: DeliveryDoc) => DeliveryDoc): Promise<Stored<DeliveryDoc>> {
+    return modify(this.records, id, change, { now: this.#clock.now() })
   }
 }

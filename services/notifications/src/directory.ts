@@ -1,8 +1,9 @@
 // The service's own copies of what it needs from other services: the staff directory (from identity
-// events) and the citizens' contacts (from mailbox events, keyed by tracking code). Addresses are personal
-// data: they are kept here to be used, never logged, and never shown unmasked.
+// events), and per letter what its receipt and reply need (from the mailbox's and tracking's events, keyed
+// by tracking code). A citizen's address is kept sealed (the kit's FieldCipher) and opened only to send;
+// it is never logged and never shown unmasked.
 import type { Role } from '@tingjian/kit'
-import { type Collection, type DocumentStore, StoreConflictError, type Stored } from '@tingjian/store'
+import { type Collection, type DocumentStore, type Stored, upsert } from '@tingjian/store'
 import type { StaffEntry } from './domain/recipients.ts'
 
 export interface StaffDoc extends StaffEntry {
@@ -17,10 +18,33 @@ export interface DepartmentDoc {
   eventAt: string
 }
 
-export interface ContactDoc {
+/** What the letter said about its receipt: from `mailbox.letter-submitted`. */
+export interface LetterPart {
+  eventId: string
   letterId: string
-  email: string
+  category: string
+  subject: string
+  submittedAt: string
+  anonymous: boolean
+}
+
+/** What tracking said when it opened the case: from `tracking.case-changed` (opened). */
+export interface OpenedPart {
+  eventId: string
+  /** The category's time limit in working days; null: no reply is due; undefined: the event did not say. */
+  timeLimitDays: number | null | undefined
+}
+
+/**
+ * One per letter, keyed by tracking code. The receipt goes out when both halves are here, whichever came
+ * first (the two streams are not ordered against each other).
+ */
+export interface ContactDoc {
+  /** The citizen's address, sealed; null when the letter gave none. */
+  email: string | null
   locale: string | null
+  letter: LetterPart | null
+  opened: OpenedPart | null
 }
 
 export const COLLECTIONS = {
@@ -28,6 +52,7 @@ export const COLLECTIONS = {
   departments: 'departments',
   contacts: 'contacts',
   deliveries: 'deliveries',
+  receiptCounts: 'receipt_counts',
 } as const
 
 export class Directory {
@@ -46,36 +71,35 @@ export class Directory {
   }
 
   /** Saves the full current state of a user or department unless a newer one is already saved. */
-  async upsert<T extends { eventAt: string }>(
-    collection: Collection<T>,
-    id: string,
-    doc: T,
-  ): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const current = await collection.get(id)
-        if (!current) {
-          await collection.insert(id, doc)
-          return true
-        }
-        if (current.eventAt > doc.eventAt) return false
-        await collection.update(id, current.version, doc)
-        return true
-      } catch (err) {
-        // Another write (a redelivery in a rebalance) came first: read again.
-        if (err instanceof StoreConflictError && attempt < 5) continue
-        throw err
-      }
-    }
+  async save<T extends { eventAt: string }>(collection: Collection<T>, id: string, doc: T): Promise<void> {
+    await upsert(
+      collection,
+      id,
+      () => doc,
+      (current) => (current.eventAt > doc.eventAt ? null : doc),
+    )
   }
 
-  /** Remembers how to reach the citizen of a letter; the first write wins (the event is immutable). */
-  async rememberContact(trackingCode: string, contact: ContactDoc): Promise<void> {
-    try {
-      await this.contacts.insert(trackingCode, contact)
-    } catch (err) {
-      if (!(err instanceof StoreConflictError && err.kind === 'duplicate')) throw err
-    }
+  /** Adds one half of a letter's contact (the first write of each half wins: events are immutable). */
+  async rememberLetter(
+    trackingCode: string,
+    part: { email: string | null; locale: string | null; letter: LetterPart },
+  ): Promise<Stored<ContactDoc>> {
+    return upsert(
+      this.contacts,
+      trackingCode,
+      () => ({ ...part, opened: null }),
+      (current) => (current.letter ? null : { ...current, ...part }),
+    )
+  }
+
+  async rememberOpened(trackingCode: string, opened: OpenedPart): Promise<Stored<ContactDoc>> {
+    return upsert(
+      this.contacts,
+      trackingCode,
+      () => ({ email: null, locale: null, letter: null, opened }),
+      (current) => (current.opened ? null : { ...current, opened }),
+    )
   }
 
   async contact(trackingCode: string): Promise<Stored<ContactDoc> | null> {

@@ -1,9 +1,11 @@
-// Process concerns of the notifications service: configuration, logger, adapters, listen, shutdown.
+// Process concerns of the notifications service: configuration (read once), logger, adapters, listen,
+// shutdown.
 import {
+  AdapterConfig,
   ConfigError,
   connectAdapters,
   createLogger,
-  loadAdapterConfig,
+  fieldCipherOf,
   loadConfig,
   ServerConfig,
   serve,
@@ -17,20 +19,21 @@ import { NotificationsConfig } from './schemas/config.ts'
 
 const Config = Type.Object({
   ...ServerConfig.properties,
+  ...AdapterConfig.properties,
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3004 }),
   ...NotificationsConfig.properties,
 })
 
 const config = loadConfig(Config, process.env)
-const adapterConfig = loadAdapterConfig(process.env)
 if (!config.JWT_PUBLIC_KEY) {
   throw new ConfigError([
     { variable: 'JWT_PUBLIC_KEY', problem: 'is required (the deliveries API is for staff)' },
   ])
 }
+const cipher = fieldCipherOf(config)
 
 const logger = createLogger({ level: config.LOG_LEVEL, name: SERVICE })
-const { bus, store, readiness } = await connectAdapters(SERVICE, adapterConfig, logger)
+const { bus, store, readiness } = await connectAdapters(SERVICE, config, logger)
 
 const email = new EmailChannel({
   host: config.SMTP_HOST,
@@ -52,7 +55,9 @@ const app = await buildNotifications({
   channels: { email },
   clock: systemClock,
   jwt: { publicKey: config.JWT_PUBLIC_KEY, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+  cipher,
   webUrl: config.WEB_URL,
+  anonymousReceiptsPerDay: config.ANONYMOUS_RECEIPTS_PER_DAY,
   sendPolicy: {
     attempts: config.SEND_ATTEMPTS,
     initialBackoffMs: config.SEND_BACKOFF_MS,
@@ -64,12 +69,4 @@ const app = await buildNotifications({
   bodyLimit: config.BODY_LIMIT_BYTES,
 })
 
-await serve(app, {
-  host: config.HOST,
-  port: config.PORT,
-  logger,
-  closeAfter: [
-    { name: 'bus', close: () => bus.close() },
-    { name: 'store', close: () => store.close() },
-  ],
-})
+await serve(app, { host: config.HOST, port: config.PORT, logger, closeAfter: [bus, store] })

@@ -1,7 +1,8 @@
 // Pure logic: templates, audiences, masking, SMTP error classification.
 import t from 'tap'
 import { classifySmtpError } from '../src/channels/email.ts'
-import { addressHash, deliveryId, maskAddress } from '../src/domain/privacy.ts'
+import { deliveryId, maskAddress } from '../src/domain/privacy.ts'
+import { admitReceipt, beijingDay } from '../src/domain/receipt-limit.ts'
 import { escalationAudience, resolveAudience, type StaffEntry } from '../src/domain/recipients.ts'
 import {
   escalationTemplate,
@@ -11,12 +12,39 @@ import {
   render,
   replyTemplate,
 } from '../src/domain/templates.ts'
-import { replyTimeLimit } from '../src/domain/time-limits.ts'
 
-t.test('time limits by category', async (t) => {
-  t.equal(replyTimeLimit('consultation'), 3)
-  for (const c of ['complaint', 'report', 'suggestion'] as const) t.equal(replyTimeLimit(c), 7)
-  t.equal(replyTimeLimit('praise'), null)
+t.test('the receipt states the time limit it is given, or that praise needs no reply', async (t) => {
+  const data = {
+    trackingCode: 'ABCDEFGH23',
+    category: 'consultation' as const,
+    subject: '办理时限',
+    submittedAt: '2026-03-02T02:00:00.000Z',
+    webUrl: 'https://example.gov.cn',
+  }
+  t.match(
+    render(receiptTemplate({ ...data, timeLimitDays: 3 }, 'zh-CN')).text,
+    '咨询类来信一般在 3 个工作日内答复',
+  )
+  t.match(render(receiptTemplate({ ...data, timeLimitDays: 5 }, 'en')).text, 'within 5 working days')
+  const praise = { ...data, category: 'praise' as const, timeLimitDays: null }
+  t.match(render(receiptTemplate(praise, 'zh-CN')).text, '表扬类来信无需答复')
+  t.match(render(receiptTemplate(praise, 'en')).text, 'Praise needs no reply')
+  const unsaid = render(receiptTemplate({ ...data, timeLimitDays: undefined }, 'zh-CN')).text
+  t.match(unsaid, '我们将在规定期限内答复')
+  t.notMatch(unsaid, /\d+ 个工作日/, 'no number the event did not give')
+})
+
+t.test('receipts for anonymous letters: a limit per address and Beijing day', async (t) => {
+  t.equal(beijingDay('2026-03-02T15:59:59.999Z'), '2026-03-02', '23:59 in Beijing')
+  t.equal(beijingDay('2026-03-02T16:00:00.000Z'), '2026-03-03', 'midnight in Beijing')
+  let count = admitReceipt(null, 'e1', 2).next
+  t.same(count, { eventIds: ['e1'], suppressed: 0 })
+  t.same(admitReceipt(count, 'e1', 2), { allowed: true, next: count }, 'the same letter again: no count')
+  count = admitReceipt(count, 'e2', 2).next
+  const third = admitReceipt(count, 'e3', 2)
+  t.same(third, { allowed: false, next: { eventIds: ['e1', 'e2'], suppressed: 1 } }, 'the third is refused')
+  t.equal(admitReceipt(count, 'e2', 2).allowed, true, 'a redelivered admitted letter stays admitted')
+  t.equal(admitReceipt(null, 'e1', 0).allowed, false, 'a limit of 0 sends none')
 })
 
 t.test('locale: English when asked for, Chinese otherwise', async (t) => {
@@ -57,6 +85,7 @@ t.test('the receipt: tracking code, next steps, time limit; zh-CN and English', 
     category: 'complaint' as const,
     subject: '噪音扰民',
     submittedAt: '2026-03-02T02:00:00.000Z',
+    timeLimitDays: 7,
     webUrl: 'https://example.gov.cn',
   }
   const zh = render(receiptTemplate(data, 'zh-CN'))
@@ -126,11 +155,10 @@ t.test('escalation audiences', async (t) => {
   )
 })
 
-t.test('addresses are masked and hashed', async (t) => {
+t.test('addresses are masked; delivery ids carry a piece of the keyed hash', async (t) => {
   t.equal(maskAddress('zhang.san@example.com'), 'z***@example.com')
   t.equal(maskAddress('nonsense'), '***')
-  t.equal(addressHash(' A@B.cn '), addressHash('a@b.cn'))
-  t.equal(deliveryId('e1', 'email', addressHash('a@b.cn')).length, 'e1:email:'.length + 32)
+  t.equal(deliveryId('e1', 'email', 'ab'.repeat(32)), `e1:email:${'ab'.repeat(16)}`)
 })
 
 t.test('SMTP errors: transient or not, and never the provider text', async (t) => {

@@ -13,7 +13,7 @@ import {
 import t from 'tap'
 import { buildNotifications } from '../src/app.ts'
 import { type Channel, ChannelError } from '../src/channels/channel.ts'
-import { letterSubmitted, WEB_URL } from './helpers.ts'
+import { cipher, publishLetter, WEB_URL } from './helpers.ts'
 
 /** Accepts every message except those to a `fail-…` address: no SMTP server needed, and both outcomes. */
 const fakeChannel: Channel = {
@@ -36,6 +36,7 @@ t.test('every notifications endpoint refuses bad input with a 4xx problem and ch
     channels: { email: fakeChannel },
     clock: new ManualClock('2026-03-02T02:00:00.000Z'),
     jwt: jwt.config,
+    cipher,
     webUrl: WEB_URL,
     group: 'notifications-fuzz',
     sendPolicy: { attempts: 1, initialBackoffMs: 1, maxBackoffMs: 1 },
@@ -45,10 +46,14 @@ t.test('every notifications endpoint refuses bad input with a 4xx problem and ch
   t.teardown(() => app.close())
 
   // Deliveries to list and to retry: two sent receipts, two failed ones.
-  const events = ['sent-1@example.com', 'sent-2@example.com', 'fail-1@example.com', 'fail-2@example.com'].map(
-    (email) => letterSubmitted({ email }),
-  )
-  for (const e of events) await adapters.bus.publish(e)
+  const events = []
+  for (const email of [
+    'sent-1@example.com',
+    'sent-2@example.com',
+    'fail-1@example.com',
+    'fail-2@example.com',
+  ])
+    events.push(await publishLetter(adapters.bus, { email }))
   const records = adapters.store.collection<{ eventId: string; status: string }>('deliveries')
   const settled = await eventually(async () => {
     const page = await records.find({}, { limit: 10 })

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { EventBus } from '@tingjian/bus'
 import { IdentityEvents, MailboxEvents, TrackingEvents } from '@tingjian/contracts'
-import { ManualClock, type Role } from '@tingjian/kit'
+import { FieldCipher, generateFieldKeys, ManualClock, type Role } from '@tingjian/kit'
 import {
   type AdapterKind,
   capturedLogger,
@@ -45,9 +45,17 @@ export class SwitchableChannel implements Channel {
   }
 }
 
+/** The keys the mailbox seals contact fields with (FIELD_KEYS is shared by the services). */
+export const cipher = FieldCipher.fromConfig(generateFieldKeys('test1'))
+
 export async function notifications(
   t: Test,
-  options: { kind?: AdapterKind; channel?: Channel; fastFailure?: boolean } = {},
+  options: {
+    kind?: AdapterKind
+    channel?: Channel
+    fastFailure?: boolean
+    anonymousReceiptsPerDay?: number
+  } = {},
 ) {
   const { logger, lines } = capturedLogger()
   const { bus, store } = await testAdapters(t, options.kind ?? 'embedded', 'notifications', logger)
@@ -61,7 +69,11 @@ export async function notifications(
     channels: { email: channel },
     clock,
     jwt: jwt.config,
+    cipher,
     webUrl: WEB_URL,
+    ...(options.anonymousReceiptsPerDay !== undefined
+      ? { anonymousReceiptsPerDay: options.anonymousReceiptsPerDay }
+      : {}),
     group: uniqueName('notifications'),
     sendPolicy: { attempts: 2, initialBackoffMs: 10, maxBackoffMs: 50 },
     ...(options.fastFailure ? { retry: { maxAttempts: 2, initialBackoffMs: 10, maxBackoffMs: 50 } } : {}),
@@ -83,15 +95,21 @@ export function trackingCode(): string {
 export const ACCESS_KEY = 'k3y-Sh0wn-0nce-0n-Scre3n-n0t-mailed'
 export const accessKeyHash = (key: string) => `sha256:${createHash('sha256').update(key).digest('hex')}`
 
+type Category = 'complaint' | 'report' | 'suggestion' | 'consultation' | 'praise'
+
+/** The mailbox's event: the citizen's fields sealed, as the mailbox announces them (v2). */
 export function letterSubmitted(over: {
   email?: string
   trackingCode?: string
   subject?: string
-  category?: 'complaint' | 'report' | 'suggestion' | 'consultation' | 'praise'
+  category?: Category
   locale?: string
   letterId?: string
+  anonymous?: boolean
+  submittedAt?: string
 }) {
   const letterId = over.letterId ?? uniqueName('letter')
+  const email = over.email ? { email: cipher.encrypt(over.email) } : {}
   return MailboxEvents.letterSubmitted.create({
     subject: letterId,
     data: {
@@ -101,13 +119,50 @@ export function letterSubmitted(over: {
       category: over.category ?? 'complaint',
       subject: over.subject ?? '办理护照等待时间过长',
       body: '我于三月一日在出入境大厅办理护照，排队等候超过四个小时。联系电话 13812345678。',
-      anonymous: false,
-      citizen: { name: '张三', phone: '13812345678', ...(over.email ? { email: over.email } : {}) },
+      anonymous: over.anonymous ?? false,
+      citizen: over.anonymous
+        ? email
+        : { name: cipher.encrypt('张三'), phone: cipher.encrypt('13812345678'), ...email },
       consentToPublish: true,
       ...(over.locale ? { locale: over.locale } : {}),
-      submittedAt: '2026-03-02T02:00:00.000Z',
+      submittedAt: over.submittedAt ?? '2026-03-02T02:00:00.000Z',
     },
   })
+}
+
+/**
+ * Tracking's event for the case it opened from a letter, with the category's time limit as tracking
+ * states it (the receipt takes it from here; null: no reply is due).
+ */
+export function caseOpened(c: { trackingCode: string; category?: Category; timeLimitDays: number | null }) {
+  const caseId = uniqueName('case')
+  return TrackingEvents.caseChanged.create({
+    subject: caseId,
+    data: {
+      ...caseRef(caseId, c.trackingCode),
+      action: 'opened',
+      status: 'received',
+      previousStatus: null,
+      category: c.category ?? 'complaint',
+      departmentId: null,
+      assigneeId: null,
+      dueAt: null,
+      timeLimitDays: c.timeLimitDays,
+      escalationLevel: 0,
+      caseVersion: 1,
+      actorId: null,
+      at: '2026-03-02T02:00:01.000Z',
+    },
+  })
+}
+
+/** A letter whose case tracking has opened (complaint: 7 working days): both events, the case's first. */
+export async function publishLetter(bus: EventBus, over: Parameters<typeof letterSubmitted>[0]) {
+  const code = over.trackingCode ?? trackingCode()
+  const event = letterSubmitted({ ...over, trackingCode: code })
+  await bus.publish(caseOpened({ trackingCode: code, category: event.data.category, timeLimitDays: 7 }))
+  await bus.publish(event)
+  return event
 }
 
 export function userChanged(u: {

@@ -1,13 +1,21 @@
-// Addresses are personal data: records are keyed by a hash of the address, and shown masked.
-import { createHash } from 'node:crypto'
+// Addresses are personal data: kept sealed, keyed by a keyed hash of the address, shown masked.
+
+/** The kit's FieldCipher, as far as this service uses it. */
+export interface AddressCipher {
+  encrypt(plain: string): string
+  decrypt(sealed: string): string
+  isEncrypted(value: string): boolean
+  /** Keyed hash (HMAC), for ids and equality: without the key it cannot be checked against a guess. */
+  hash(plain: string): string
+}
+
+/** A sealed value opened; a value from before encryption was introduced is returned as it is. */
+export function openField(cipher: AddressCipher, value: string): string {
+  return cipher.isEncrypted(value) ? cipher.decrypt(value) : value
+}
 
 export function normaliseAddress(address: string): string {
   return address.trim().toLowerCase()
-}
-
-/** A stable, non-reversible key of an address (for ids and "search by hash"). */
-export function addressHash(address: string): string {
-  return createHash('sha256').update(normaliseAddress(address)).digest('hex')
 }
 
 /** `zhang.san@example.com` → `z***@example.com`; anything unlike an address → `***`. */

@@ -1,8 +1,9 @@
 // The e-mails, as pure functions of their data: zh-CN first, English for citizens who wrote in English.
 // A template is a list of blocks; render() makes the plain-text and the HTML part from it, escaping every
 // inserted value in the HTML, so that nothing a citizen (or anyone) typed can become markup.
-import type { LetterCategory } from './time-limits.ts'
-import { replyTimeLimit } from './time-limits.ts'
+import type { LETTER_CATEGORIES } from '@tingjian/contracts'
+
+export type LetterCategory = (typeof LETTER_CATEGORIES)[number]
 
 export type Locale = 'zh-CN' | 'en'
 
@@ -119,12 +120,17 @@ export interface ReceiptData {
   category: LetterCategory
   subject: string
   submittedAt: string
+  /**
+   * The category's time limit in working days, as tracking announced it when it opened the case (one rule,
+   * in one place); null: no reply is due (praise); undefined: the event did not say.
+   */
+  timeLimitDays: number | null | undefined
   webUrl: string
 }
 
 /** The receipt. It never holds the access key: that was shown once on screen and is never e-mailed. */
 export function receiptTemplate(d: ReceiptData, locale: Locale): Template {
-  const days = replyTimeLimit(d.category)
+  const days = d.timeLimitDays
   const category = CATEGORY[d.category][locale]
   if (locale === 'en') {
     return {
@@ -144,7 +150,11 @@ export function receiptTemplate(d: ReceiptData, locale: Locale): Template {
           p:
             days === null
               ? 'Praise needs no reply: we will pass your words on to the department and the officers concerned. Thank you.'
-              : `What happens next: your letter will be accepted and passed to the department responsible. A ${category} is normally answered within ${days} working days.`,
+              : `What happens next: your letter will be accepted and passed to the department responsible. ${
+                  days === undefined
+                    ? 'You will be answered within the time limit for its category.'
+                    : `A ${category} is normally answered within ${days} working days.`
+                }`,
         },
         {
           p: 'You can follow your letter and read the answer online with your tracking code and access key:',
@@ -174,7 +184,11 @@ export function receiptTemplate(d: ReceiptData, locale: Locale): Template {
         p:
           days === null
             ? '表扬类来信无需答复，我们会将您的肯定转达给有关部门和民警。感谢您的支持！'
-            : `接下来：工作人员将受理您的来信并转交有关部门办理。${category}类来信一般在 ${days} 个工作日内答复。`,
+            : `接下来：工作人员将受理您的来信并转交有关部门办理。${
+                days === undefined
+                  ? '我们将在规定期限内答复。'
+                  : `${category}类来信一般在 ${days} 个工作日内答复。`
+              }`,
       },
       { p: '您可以凭查询码和查询密码在以下网址查看办理进度和答复：' },
       { link: d.webUrl },

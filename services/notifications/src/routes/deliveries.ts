@@ -25,9 +25,13 @@ export function toView(d: Stored<DeliveryDoc>): DeliveryView {
   }
 }
 
-export function deliveryRoutes(app: App, deliveries: Deliveries): void {
+export interface DeliveryRoutesOptions {
+  deliveries: Deliveries
+}
+
+export async function deliveryRoutes(app: App, { deliveries }: DeliveryRoutesOptions): Promise<void> {
   app.get(
-    '/api/v1/notifications/deliveries',
+    '/deliveries',
     {
       config: { access: ['admin', 'supervisor'] },
       schema: {
@@ -53,7 +57,7 @@ export function deliveryRoutes(app: App, deliveries: Deliveries): void {
   )
 
   app.post(
-    '/api/v1/notifications/deliveries/:id/retry',
+    '/deliveries/:id/retry',
     {
       config: { access: ['admin'] },
       schema: {

@@ -19,5 +19,10 @@ export const NotificationsConfig = Type.Object({
   WEB_URL: Type.String({ default: 'http://127.0.0.1:3000', description: 'public site linked from mails' }),
   SEND_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 10, default: 3 }),
   SEND_BACKOFF_MS: Type.Integer({ minimum: 0, default: 500 }),
+  ANONYMOUS_RECEIPTS_PER_DAY: Type.Integer({
+    minimum: 0,
+    default: 3,
+    description: 'receipts per address and Beijing day for anonymous letters; further letters get none',
+  }),
 })
 export type NotificationsConfig = Static<typeof NotificationsConfig>
