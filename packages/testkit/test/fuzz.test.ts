@@ -1,7 +1,7 @@
 // The fuzzer finds what it is meant to find: an app with one bug per route, and one route without.
 import { Readable } from 'node:stream'
 import { IdentityEvents } from '@tingjian/contracts'
-import { buildApp, Errors, Type } from '@tingjian/kit'
+import { buildApp, Errors, OneLine, Type } from '@tingjian/kit'
 import t from 'tap'
 import {
   capturedLogger,
@@ -71,6 +71,21 @@ t.test('each kind of bug is reported on its route, and a sound route passes', as
     },
     async () => ({ ok: true }),
   )
+  // a validator that checks the shape but not that the text is one visible line
+  app.post(
+    '/one-line-unchecked',
+    {
+      config: { access: 'public' },
+      schema: { body: Type.Object({ title: OneLine({ maxLength: 40 }) }, { additionalProperties: false }) },
+      validatorCompiler: () => (value) => {
+        const body = value as { title?: unknown } | null
+        return typeof body?.title === 'string' && body.title.length <= 40 && Object.keys(body).length === 1
+          ? { value }
+          : { error: new Error('body/title must be a string of at most 40 characters') }
+      },
+    },
+    async () => ({ ok: true }),
+  )
   await app.ready()
   t.ok(
     operationsOf(app).operations.some((op) => op.id === 'POST /sound' && op.access !== 'public'),
@@ -102,6 +117,12 @@ t.test('each kind of bug is reported on its route, and a sound route passes', as
   t.match(failure('POST /announces-then-refuses'), /published identity\.department-changed/)
   t.match(failure('GET /plain-404'), /not problem\+json/)
   t.match(failure('GET /accepts-anything'), /accepted certainly invalid input/)
+  t.match(failure('POST /one-line-unchecked'), /accepted certainly invalid input/)
+  t.match(
+    report.operations.find((op) => op.id === 'POST /one-line-unchecked')?.failure?.request ?? '',
+    /not one visible line/,
+    'text that is not one visible line is known to be invalid',
+  )
   t.ok(report.operations.find((op) => op.id === 'POST /crashes')?.failure?.reproduce.includes('FUZZ_SEED=1'))
   t.same(report.pollutedPrototypes, [])
 })

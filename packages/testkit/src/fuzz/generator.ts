@@ -1,4 +1,5 @@
 // Generation: plausible values from a schema (past "not found" with known ids), hostile ones, mutations.
+import { isOneLine, ONE_LINE_FORMAT } from '@tingjian/kit'
 import fc, { type Arbitrary, type GeneratorValue } from 'fast-check'
 import {
   DEEP,
@@ -141,7 +142,10 @@ export class Generator {
       }
     }
     const unit = pick(g, ['grapheme', 'grapheme-ascii', 'binary'] as const)
-    return g(fc.string, { minLength: min, maxLength: Math.min(max, min + 24), unit })
+    const out = g(fc.string, { minLength: min, maxLength: Math.min(max, min + 24), unit })
+    // one-line text that the kit would refuse is left to hostile(): a plausible value passes
+    if (format === ONE_LINE_FORMAT && !isOneLine(out)) return '好'.repeat(Math.max(1, min))
+    return out
   }
 
   /** A value likely to be wrong for the schema: wrong type, boundary, hostile text, operators, pollution. */

@@ -1,5 +1,6 @@
 // The oracle: is this input certainly invalid under the schema? (Uncertain cases count as valid: they may
 // get a 2xx or a 4xx; only a certain violation demands a 4xx.) And is a refusal's answer a problem?
+import { isOneLine, ONE_LINE_FORMAT } from '@tingjian/kit'
 import { get, isObject, own, type Resolve, type Schema } from './openapi.ts'
 
 export const codePoints = (s: string) => [...s].length
@@ -79,6 +80,8 @@ export function violations(resolve: Resolve, schema: unknown, v: unknown, path: 
     const pattern = get(s, 'pattern')
     if (typeof pattern === 'string' && patternFails(pattern, v))
       out.push(`${path}: does not match ${pattern}`)
+    // the kit's one-line text: no line breaks, invisible or direction characters, something visible
+    if (get(s, 'format') === ONE_LINE_FORMAT && !isOneLine(v)) out.push(`${path}: not one visible line`)
   }
   if (typeof v === 'number') {
     const n = (k: string) => {
