@@ -82,14 +82,19 @@ function staffPage(path: string, user: SessionUser): ReactNode {
 }
 
 function StaffArea({ path, search }: { path: string; search: string }) {
-  const { state } = useSession()
+  const { state, status } = useSession()
   const user = state?.user ?? null
 
+  // a reload or a new tab: the session comes back from the refresh cookie, if there is one
   useEffect(() => {
-    if (!user) navigate(`/staff/login?next=${encodeURIComponent(path + search)}`, { replace: true })
-  }, [user, path, search])
+    if (status === 'unknown') void session.resume()
+  }, [status])
+  useEffect(() => {
+    if (!user && status === 'none')
+      navigate(`/staff/login?next=${encodeURIComponent(path + search)}`, { replace: true })
+  }, [user, status, path, search])
 
-  // confirm the stored session once, and pick up changed roles or name
+  // confirm the session once, and pick up changed roles or name
   const userId = user?.id
   useEffect(() => {
     if (!userId) return

@@ -245,7 +245,6 @@ export interface SessionUser {
 
 export interface Tokens {
   accessToken: string
-  refreshToken: string
   expiresIn: number
   user: SessionUser
 }

@@ -1,4 +1,5 @@
-// Staff sign-in: POST /api/v1/auth/login; the session then lives in memory and sessionStorage.
+// Staff sign-in: POST /api/v1/auth/login; the access token then lives in memory, the refresh token in
+// identity's HttpOnly cookie (api/session.ts).
 import { type FormEvent, useEffect, useState } from 'react'
 import { ApiError, publicApi } from '../../api/client.ts'
 import { session } from '../../api/session.ts'
@@ -19,9 +20,12 @@ export function LoginPage() {
   const { t } = useI18n()
   useTitle(t('staff.login.title'))
   const params = useSearchParams()
-  const { ended, state } = useSession()
+  const { ended, state, status } = useSession()
   const signedIn = Boolean(state)
-  // already signed in (another tab of this session, the back button): straight to the console
+  // signed in already (in another tab: the cookie is shared; the back button): straight to the console
+  useEffect(() => {
+    if (status === 'unknown') void session.resume()
+  }, [status])
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the session appears
   useEffect(() => {
     if (signedIn) navigate(safeNext(params.get('next')), { replace: true })
