@@ -102,6 +102,8 @@ class EmbeddedEventBus implements EmbeddedBus {
     this.#pollIntervalMs = positiveInt('pollIntervalMs', options.pollIntervalMs, 250)
     this.#batchSize = positiveInt('batchSize', options.batchSize, 100)
     this.#log = new SqliteLog(options.path, positiveInt('busyTimeoutMs', options.busyTimeoutMs, 5_000))
+    for (const warning of this.#log.warnings)
+      this.#logger.warn({ adapter: 'embedded', path: options.path }, warning)
     this.#logger.info(
       { adapter: 'embedded', path: options.path, namespace: this.namespace },
       'embedded event bus: one SQLite file, for a single machine (use @tingjian/bus-kafka to scale out)',

@@ -1,5 +1,6 @@
 // The durable log in SQLite: an append-only table of messages and a table of committed positions.
 // WAL with synchronous=FULL: when a write returns, it has been fsynced and survives a crash.
+import { preparePrivateFile } from '@tingjian/bus'
 import Database from 'better-sqlite3'
 
 export interface AppendRow {
@@ -46,7 +47,12 @@ export class SqliteLog {
   readonly #commitAll: (group: string, positions: ReadonlyMap<string, number>) => void
   readonly #commitWithLetter: (group: string, topic: string, seq: number, letter: AppendRow) => void
 
+  /** Warnings about the file's directory (open to other users), for the bus to log. */
+  readonly warnings: readonly string[]
+
   constructor(path: string, busyTimeoutMs: number) {
+    // the log holds events with personal data: the file (and its -wal, -shm) is for this user only
+    this.warnings = path === ':memory:' ? [] : preparePrivateFile(path).warnings
     this.#db = new Database(path, { timeout: busyTimeoutMs })
     this.#db.pragma('journal_mode = WAL')
     // FULL: the WAL is fsynced at every commit, so a resolved publish (or commit) survives a power loss

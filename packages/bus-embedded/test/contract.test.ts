@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Logger } from '@tingjian/bus'
 import { busContract, ContractTestHappened, contractCatalogue } from '@tingjian/bus/contract'
 import type { EventEnvelope } from '@tingjian/contracts'
@@ -129,4 +129,17 @@ t.test("':memory:' works for a throwaway bus", async (tt) => {
   await bus.publish(e)
   await until('the event', () => seen.length === 1)
   tt.same(seen, [e.id])
+})
+
+t.test('its directory is 0700 and its files (log, -wal, -shm) 0600', async (tt) => {
+  const before = process.umask(0o002)
+  tt.teardown(() => void process.umask(before))
+  const dir = join(dirname(tempFile(tt)), 'data')
+  const path = join(dir, 'bus.sqlite')
+  const bus = createEmbeddedBus({ path, catalogue: contractCatalogue })
+  tt.teardown(() => bus.close())
+  await bus.publish(event('k', 0))
+  const mode = (p: string) => statSync(p).mode & 0o777
+  tt.equal(mode(dir), 0o700, 'directory')
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) tt.equal(mode(f), 0o600, f.slice(dir.length + 1))
 })

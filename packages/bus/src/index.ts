@@ -24,3 +24,4 @@ export {
   type SubscribeOptions,
   type Subscription,
 } from './port.ts'
+export { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, preparePrivateFile } from './private-file.ts'

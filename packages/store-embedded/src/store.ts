@@ -1,6 +1,6 @@
 // The embedded DocumentStore: every collection in one SQLite file, for running the platform on one machine.
-import { mkdirSync } from 'node:fs'
-import { basename, dirname } from 'node:path'
+import { basename } from 'node:path'
+import { preparePrivateFile } from '@tingjian/bus'
 import {
   assertCollectionName,
   type Collection,
@@ -127,7 +127,8 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
   if (typeof options.path !== 'string' || options.path.length === 0 || options.path === ':memory:') {
     throw new TypeError('embedded store: path must be a file path (durability needs a file)')
   }
-  mkdirSync(dirname(options.path), { recursive: true })
+  const { warnings } = preparePrivateFile(options.path)
+  for (const warning of warnings) log.warn({ adapter: 'embedded', path: options.path }, warning)
   const db = new BetterSqlite3(options.path)
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5_000))}`)

@@ -1,6 +1,6 @@
 // What the embedded adapter does beyond the contract suite: start-up, durability settings, the test-file
 // guard, several connections (processes) on one file, and MongoDB's unique-index rule for missing values.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createEvent } from '@tingjian/contracts'
@@ -109,3 +109,16 @@ t.test('unique index without sparse: a missing value counts as null, as in Mongo
 function ev(subject: string) {
   return createEvent({ type: 'platform.store-tested', version: 1, source: 'platform', subject, data: {} })
 }
+
+t.test('its directory is 0700 and its files (database, -wal, -shm) 0600', async (t) => {
+  const before = process.umask(0o002)
+  t.teardown(() => void process.umask(before))
+  const dir = join(tempDir(t), 'data')
+  const path = join(dir, 'test_modes.db')
+  const store = await createEmbeddedStore({ path })
+  t.teardown(() => store.close())
+  await store.collection<{ phone: string }>('people').insert('p1', { phone: '13800138000' })
+  const mode = (p: string) => statSync(p).mode & 0o777
+  t.equal(mode(dir), 0o700, 'directory')
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) t.equal(mode(f), 0o600, f.slice(dir.length + 1))
+})
