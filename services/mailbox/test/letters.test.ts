@@ -167,12 +167,22 @@ t.test(
 
 t.test('bad input gets a 400 problem naming the field, and stores nothing', async (t) => {
   const { app, store } = await mailbox(t)
-  const cases: Array<[string, Record<string, unknown>]> = [
+  const cases: Array<[string, Record<string, unknown>, string?]> = [
     ['unknown category', { category: 'threat' }],
     ['blank subject', { subject: '   ' }],
     ['short body', { body: 'short' }],
     ['body with control characters', { body: `有问题\u0000\u0007的内容，超过十个字符的正文` }],
     ['subject with a bidi override', { subject: '护照\u202e问题' }],
+    ['subject with a line separator', { subject: '护照\u2028问题' }],
+    ['subject with a paragraph separator', { subject: '护照\u2029问题' }],
+    ['subject with a zero-width space', { subject: '护照\u200b问题' }],
+    ['subject with a right-to-left mark', { subject: '护照\u200f问题' }],
+    ['subject with the Arabic letter mark', { subject: '护照\u061c问题' }],
+    ['subject with a byte-order mark', { subject: '\ufeff护照问题' }],
+    ['subject with nothing visible', { subject: '\u200b\u200b\u3000 ' }],
+    ['name with a zero-width joiner', { name: '张\u200d三' }],
+    ['name with a line break', { name: '张\n三' }],
+    ['name with nothing visible', { name: '\u3164' }],
     ['over-long body', { body: '长'.repeat(10_001) }],
     ['bad mobile', { phone: '12345678901' }],
     ['letters in the phone', { phone: '138abc45678' }],
@@ -184,14 +194,16 @@ t.test('bad input gets a 400 problem naming the field, and stores nothing', asyn
     ['operator in a value', { subject: { $gt: '' } }],
     ['object where a string goes', { name: { first: 'a' } }],
     ['string where a boolean goes', { anonymous: 'no' }],
-    ['prototype pollution', JSON.parse('{"__proto__": {"polluted": true}}')],
+    // refused by the kit's JSON parser before validation
+    ['prototype pollution', JSON.parse('{"__proto__": {"polluted": true}}'), '/problems/invalid-json'],
   ]
-  for (const [label, change] of cases) {
+  for (const [label, change, type = '/problems/validation'] of cases) {
     const payload: Record<string, unknown> = { ...validLetter(), ...change }
     for (const [k, v] of Object.entries(change)) if (v === undefined) delete payload[k]
     const res = await app.inject({ method: 'POST', url: '/api/v1/mailbox/letters', payload })
     t.equal(res.statusCode, 400, label)
     t.equal(res.headers['content-type'], PROBLEM_CONTENT_TYPE, `${label}: problem+json`)
+    t.equal(res.json().type, type, `${label}: ${type}`)
   }
   const raw = await app.inject({
     method: 'POST',

@@ -1,17 +1,19 @@
+// The shapes of a letter and of the answer to it.
 import { LETTER_CATEGORIES } from '@tingjian/contracts'
+import { OneLine } from '@tingjian/kit'
 import Type, { type Static } from 'typebox'
 
-// Text may hold line breaks and tabs, never other control characters, bidi overrides or lone surrogates.
+// The body may hold line breaks and tabs, never other control characters or bidi overrides. One-line fields
+// (subject, name) use the kit's OneLine: no separators, zero-width or direction marks, something visible.
 const SAFE_TEXT = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F\\u202A-\\u202E\\u2066-\\u2069]*$'
-const ONE_LINE = '^[^\\u0000-\\u001F\\u007F\\u202A-\\u202E\\u2066-\\u2069]*$'
 
 export const SubmitLetter = Type.Object(
   {
     category: Type.Enum(LETTER_CATEGORIES),
-    subject: Type.String({ minLength: 2, maxLength: 200, pattern: ONE_LINE }),
+    subject: OneLine({ minLength: 2, maxLength: 200 }),
     body: Type.String({ minLength: 10, maxLength: 10_000, pattern: SAFE_TEXT }),
     anonymous: Type.Boolean(),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 50, pattern: ONE_LINE })),
+    name: Type.Optional(OneLine({ minLength: 1, maxLength: 50 })),
     phone: Type.Optional(Type.String({ minLength: 7, maxLength: 20, pattern: '^[0-9+()\\- ]+$' })),
     email: Type.Optional(Type.String({ maxLength: 254, format: 'email' })),
     idNumber: Type.Optional(Type.String({ minLength: 18, maxLength: 18, pattern: '^[0-9]{17}[0-9Xx]$' })),
