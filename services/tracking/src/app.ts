@@ -1,5 +1,6 @@
-// The tracking service as a Fastify app: routes, the intake consumer, the escalation scheduler and the
-// outbox relay. No process concerns (see server.ts).
+// buildTracking: the tracking service as the kit's App — cases, assignment, the escalation ladder, replies,
+// statistics. Route plugins under their prefixes, one consumer per event type, the outbox relay started
+// when the app is ready, everything closed in order. No process concerns (see server.ts).
 import type { EventBus } from '@tingjian/bus'
 import { createCalendar } from '@tingjian/calendar'
 import {
@@ -11,6 +12,7 @@ import {
   type JwtConfig,
   type Logger,
   type ReadinessCheck,
+  revocations,
   systemClock,
 } from '@tingjian/kit'
 import { type DocumentStore, OutboxRelay } from '@tingjian/store'
@@ -18,12 +20,33 @@ import { CASE_INDEXES, CASES_COLLECTION, type Cases } from './case-store.ts'
 import { consumeDepartments } from './consumers/departments.ts'
 import { consumeLetters } from './consumers/letters.ts'
 import { consumeMergedReplies } from './consumers/merged-replies.ts'
-import { DEPARTMENTS_COLLECTION, type DepartmentDoc, type Departments } from './departments.ts'
+import { consumeStaff } from './consumers/staff.ts'
+import {
+  DEPARTMENT_INDEXES,
+  DEPARTMENTS_COLLECTION,
+  type DepartmentDoc,
+  type Departments,
+  STAFF_COLLECTION,
+  type Staff,
+  type StaffDoc,
+} from './departments.ts'
 import { type Calendar, type CaseDoc, DEFAULT_DUE_DAYS, type DueDays } from './domain/case.ts'
+import type { FieldSealer } from './domain/privacy.ts'
+import {
+  DEFAULT_PHONE_SEARCHES_PER_MINUTE,
+  PHONE_SEARCH_INDEXES,
+  PHONE_SEARCH_QUOTA_COLLECTION,
+  PHONE_SEARCHES_COLLECTION,
+  type PhoneSearchDoc,
+  type QuotaDoc,
+} from './phone-searches.ts'
+import { auditRoutes } from './routes/audit.ts'
 import { caseRoutes } from './routes/cases.ts'
 import { publicRoutes } from './routes/public.ts'
-import { statsRoutes } from './routes/stats.ts'
+import { publicStatsRoutes, statsRoutes } from './routes/stats.ts'
 import { EscalationScheduler } from './scheduler.ts'
+
+export const SERVICE = 'tracking'
 
 export interface TrackingDeps {
   bus: EventBus
@@ -32,40 +55,40 @@ export interface TrackingDeps {
   jwt: JwtConfig
   /** Key of the HMAC that makes phone and ID numbers searchable without storing a plain hash. */
   piiKey: string
+  /**
+   * Seals the citizen's contact fields at rest and opens those of the letter events (the kit's
+   * FieldCipher, with the same FIELD_KEYS as the mailbox).
+   */
+  cipher: FieldSealer
   clock?: Clock
   calendar?: Calendar
   dueDays?: DueDays
-  /** Period of the escalation scheduler; 0 leaves it to `scheduler.tick()` (tests). */
+  /** Period of the escalation scheduler; 0 (default) starts none: a test drives its own. */
   escalationIntervalMs?: number
   rateLimit?: { max: number } | false
   /** Per client address and minute on the public routes (default 30). */
   publicRateLimitPerMinute?: number
+  /** Searches by phone number per user and minute (default 10). */
+  phoneSearchesPerMinute?: number
   bodyLimit?: number
   trustProxy?: AppOptions['trustProxy']
   readiness?: readonly ReadinessCheck[]
   relaySweepIntervalMs?: number
   /**
-   * Consumer group of the intake consumer (default `tracking`; the departments consumer uses
-   * `<group>.departments`); Kafka groups are not namespaced.
+   * Consumer group of the intake consumer (default `tracking`; the others are `<group>.departments`,
+   * `<group>.staff`, `<group>.merged-replies` and `<group>.token-revocations`); Kafka groups are not
+   * namespaced.
    */
   group?: string
 }
 
-export interface TrackingApp {
-  app: App
-  cases: Cases
-  departments: Departments
-  scheduler: EscalationScheduler
-  relay: OutboxRelay
-}
-
-export async function buildTracking(deps: TrackingDeps): Promise<TrackingApp> {
+export async function buildTracking(deps: TrackingDeps): Promise<App> {
   const clock = deps.clock ?? systemClock
   const calendar = deps.calendar ?? createCalendar()
   const dueDays = deps.dueDays ?? DEFAULT_DUE_DAYS
-  const log = deps.logger.child({ service: 'tracking' })
+  const group = deps.group ?? SERVICE
   const app = await buildApp({
-    service: 'tracking',
+    service: SERVICE,
     logger: deps.logger,
     jwt: deps.jwt,
     rateLimit: deps.rateLimit,
@@ -73,15 +96,37 @@ export async function buildTracking(deps: TrackingDeps): Promise<TrackingApp> {
     trustProxy: deps.trustProxy,
     readiness: deps.readiness,
   })
+  const log = deps.logger.child({ service: SERVICE })
 
   const cases: Cases = deps.store.collection<CaseDoc>(CASES_COLLECTION)
-  await cases.ensureIndexes(CASE_INDEXES)
   const departments: Departments = deps.store.collection<DepartmentDoc>(DEPARTMENTS_COLLECTION)
-  const group = deps.group ?? 'tracking'
+  const staff: Staff = deps.store.collection<StaffDoc>(STAFF_COLLECTION)
+  const phoneSearches = deps.store.collection<PhoneSearchDoc>(PHONE_SEARCHES_COLLECTION)
+  const phoneSearchQuota = deps.store.collection<QuotaDoc>(PHONE_SEARCH_QUOTA_COLLECTION)
+  await cases.ensureIndexes(CASE_INDEXES)
+  await departments.ensureIndexes(DEPARTMENT_INDEXES)
+  await phoneSearches.ensureIndexes(PHONE_SEARCH_INDEXES)
 
-  caseRoutes(app, { cases, departments, clock, calendar, piiKey: deps.piiKey, dueDays })
+  // tokens of staff that identity deactivated or revoked are refused within seconds
+  await revocations(app, { bus: deps.bus, store: deps.store, service: group })
+
   const publicRateLimitPerMinute = deps.publicRateLimitPerMinute ?? 30
-  publicRoutes(app, {
+  await app.register(caseRoutes, {
+    prefix: '/api/v1',
+    cases,
+    departments,
+    staff,
+    phoneSearches,
+    phoneSearchQuota,
+    phoneSearchesPerMinute: deps.phoneSearchesPerMinute ?? DEFAULT_PHONE_SEARCHES_PER_MINUTE,
+    clock,
+    calendar,
+    piiKey: deps.piiKey,
+    sealer: deps.cipher,
+    dueDays,
+  })
+  await app.register(publicRoutes, {
+    prefix: '/api/v1/public',
     cases,
     departments,
     clock,
@@ -89,7 +134,10 @@ export async function buildTracking(deps: TrackingDeps): Promise<TrackingApp> {
     dueDays,
     rateLimitPerMinute: publicRateLimitPerMinute,
   })
-  statsRoutes(app, { cases, departments, clock, calendar, publicRateLimitPerMinute })
+  const statsDeps = { cases, departments, clock, calendar, publicRateLimitPerMinute }
+  await app.register(statsRoutes, { prefix: '/api/v1/stats', ...statsDeps })
+  await app.register(publicStatsRoutes, { prefix: '/api/v1/public', ...statsDeps })
+  await app.register(auditRoutes, { prefix: '/api/v1/audit', phoneSearches })
 
   const relay = new OutboxRelay({
     store: deps.store,
@@ -98,7 +146,7 @@ export async function buildTracking(deps: TrackingDeps): Promise<TrackingApp> {
     logger: log,
     sweepIntervalMs: deps.relaySweepIntervalMs,
   })
-  relay.start()
+  app.addHook('onReady', async () => relay.start())
   const scheduler = new EscalationScheduler({
     cases,
     clock,
@@ -106,35 +154,34 @@ export async function buildTracking(deps: TrackingDeps): Promise<TrackingApp> {
     intervalMs: deps.escalationIntervalMs ?? 0,
     logger: log,
   })
-  if (deps.escalationIntervalMs) scheduler.start()
-  const subscription = await consumeLetters({
-    bus: deps.bus,
-    cases,
-    clock,
-    piiKey: deps.piiKey,
-    logger: log,
-    group,
-  })
-  const departmentSubscription = await consumeDepartments({
-    bus: deps.bus,
-    departments,
-    logger: log,
-    group: `${group}.departments`,
-  })
-  const mergedReplySubscription = await consumeMergedReplies({
-    bus: deps.bus,
-    cases,
-    clock,
-    logger: log,
-    group: `${group}.merged-replies`,
-  })
+  if (deps.escalationIntervalMs) app.addHook('onReady', async () => scheduler.start())
+
+  const consumers = [
+    await consumeLetters({
+      bus: deps.bus,
+      cases,
+      clock,
+      piiKey: deps.piiKey,
+      sealer: deps.cipher,
+      dueDays,
+      logger: log,
+      group,
+    }),
+    await consumeDepartments({ bus: deps.bus, departments, logger: log, group: `${group}.departments` }),
+    await consumeStaff({ bus: deps.bus, staff, logger: log, group: `${group}.staff` }),
+    await consumeMergedReplies({
+      bus: deps.bus,
+      cases,
+      clock,
+      logger: log,
+      group: `${group}.merged-replies`,
+    }),
+  ]
 
   closeInOrder(app, [
-    { name: 'letters consumer', close: () => subscription.close() },
-    { name: 'departments consumer', close: () => departmentSubscription.close() },
-    { name: 'merged replies consumer', close: () => mergedReplySubscription.close() },
+    { name: 'consumers', close: () => Promise.all(consumers.map((c) => c.close())).then(() => undefined) },
     { name: 'escalation scheduler', close: () => scheduler.stop() },
     { name: 'outbox relay', close: () => relay.stop() },
   ])
-  return { app, cases, departments, scheduler, relay }
+  return app
 }

@@ -14,8 +14,10 @@ import {
   canSee,
   decide,
   type Outcome,
+  permission,
   type Refusal,
   recordMerge,
+  type StaffAction,
   type StaffActor,
 } from './domain/case.ts'
 
@@ -78,20 +80,39 @@ export function refusalError(r: Refusal): Error {
 
 /**
  * Applies a staff action. A case the actor may not see is a 404 (its existence is not confirmed); a
- * version other than the stored one is a 409 stale-version before anything is decided.
+ * version other than the stored one is a 409 stale-version before anything is decided; then the role,
+ * department and status (403, 409) before the request's own content is looked at (`command` builds it:
+ * an assignment's departments are looked up only for a dispatcher who may assign this case now).
  */
 export async function applyStaffCommand(
   cases: Cases,
   id: string,
   expectedVersion: number,
+  type: StaffAction,
+  command: () => Promise<Command>,
+  actor: Actor & { kind: 'staff' },
+  ctx: Context,
+  departments?: Departments,
+): Promise<{ case: CaseState; command: Command }> {
+  const stored = await cases.get(id)
+  if (!stored || !canSee(stored, actor)) throw new Errors.NotFound()
+  if (stored.version !== expectedVersion) throw new Errors.StaleVersion()
+  const allowed = permission(toState(stored), type, actor)
+  if (!allowed.ok) throw refusalError(allowed.refusal)
+  const built = await command()
+  return { case: await decideAndWrite(cases, stored, built, actor, ctx, departments), command: built }
+}
+
+async function decideAndWrite(
+  cases: Cases,
+  stored: Stored<CaseDoc>,
   command: Command,
   actor: Actor & { kind: 'staff' },
   ctx: Context,
   departments?: Departments,
 ): Promise<CaseState> {
-  const stored = await cases.get(id)
-  if (!stored || !canSee(stored, actor)) throw new Errors.NotFound()
-  if (stored.version !== expectedVersion) throw new Errors.StaleVersion()
+  const id = stored._id
+  const expectedVersion = stored.version
   const publishes = command.type === 'answer' || command.type === 'reply/approve'
   const name = publishes && departments ? await departmentName(departments, stored.departmentId) : null
   const out = decide(toState(stored), command, actor, { ...ctx, departmentName: name })

@@ -1,11 +1,15 @@
-// Department names as tracking knows them: a small copy of identity's departments, kept by the
-// identity.department-changed consumer, for the department name of replies (public page, e-mail).
-import type { Collection } from '@tingjian/store'
+// What tracking knows of identity's departments and staff, kept by its consumers of identity's events:
+// department names (replies, public page, e-mail), whether a department is active (assignment), and
+// each staff account's department (an assignee must belong to the lead department). No personal data.
+import type { Collection, IndexSpec } from '@tingjian/store'
 import { upsert } from '@tingjian/store'
 
 export const DEPARTMENTS_COLLECTION = 'departments'
+export const STAFF_COLLECTION = 'staff'
 
 export interface DepartmentDoc {
+  /** The department's code (`exit-entry`); null on documents stored before it was kept. */
+  code?: string | null
   name: string
   nameEn: string | null
   active: boolean
@@ -14,40 +18,48 @@ export interface DepartmentDoc {
   eventId: string
 }
 
+export interface StaffDoc {
+  departmentId: string | null
+  roles: string[]
+  active: boolean
+  changedAt: string
+  eventId: string
+}
+
 export type Departments = Collection<DepartmentDoc>
+export type Staff = Collection<StaffDoc>
+
+export const DEPARTMENT_INDEXES: IndexSpec[] = [{ name: 'code', keys: [['code', 1]] }]
 
 export interface DepartmentChange {
   departmentId: string
+  code?: string
   name: string
   nameEn?: string
   active: boolean
 }
 
-const newer = (
-  a: Pick<DepartmentDoc, 'changedAt' | 'eventId'>,
-  b: Pick<DepartmentDoc, 'changedAt' | 'eventId'>,
-) => a.changedAt > b.changedAt || (a.changedAt === b.changedAt && a.eventId > b.eventId)
+export interface StaffChange {
+  userId: string
+  departmentId: string | null
+  roles: string[]
+  active: boolean
+}
 
-/**
- * Stores the department's state unless a newer one is already stored. Idempotent: a redelivered event
- * is not newer than itself. Concurrent writers are settled by the store's `upsert`.
- */
-export async function applyDepartmentChange(
-  departments: Departments,
-  change: DepartmentChange,
-  event: { id: string; occurredAt: string },
+type Stamp = Pick<DepartmentDoc, 'changedAt' | 'eventId'>
+const newer = (a: Stamp, b: Stamp) =>
+  a.changedAt > b.changedAt || (a.changedAt === b.changedAt && a.eventId > b.eventId)
+
+/** Stores `doc` under `id` unless a newer state is stored. Idempotent: an event is not newer than itself. */
+async function applyNewest<T extends Stamp>(
+  collection: Collection<T>,
+  id: string,
+  doc: T,
 ): Promise<'stored' | 'ignored'> {
-  const doc: DepartmentDoc = {
-    name: change.name,
-    nameEn: change.nameEn ?? null,
-    active: change.active,
-    changedAt: event.occurredAt,
-    eventId: event.id,
-  }
   let outcome: 'stored' | 'ignored' = 'stored'
   await upsert(
-    departments,
-    change.departmentId,
+    collection,
+    id,
     () => doc,
     (stored) => {
       outcome = newer(doc, stored) ? 'stored' : 'ignored'
@@ -55,6 +67,48 @@ export async function applyDepartmentChange(
     },
   )
   return outcome
+}
+
+/** Stores the department's state unless a newer one is already stored. */
+export function applyDepartmentChange(
+  departments: Departments,
+  change: DepartmentChange,
+  event: { id: string; occurredAt: string },
+): Promise<'stored' | 'ignored'> {
+  return applyNewest(departments, change.departmentId, {
+    code: change.code ?? null,
+    name: change.name,
+    nameEn: change.nameEn ?? null,
+    active: change.active,
+    changedAt: event.occurredAt,
+    eventId: event.id,
+  })
+}
+
+/** Stores a staff account's department, roles and whether it is active (never its name or e-mail). */
+export function applyStaffChange(
+  staff: Staff,
+  change: StaffChange,
+  event: { id: string; occurredAt: string },
+): Promise<'stored' | 'ignored'> {
+  return applyNewest(staff, change.userId, {
+    departmentId: change.departmentId,
+    roles: [...change.roles],
+    active: change.active,
+    changedAt: event.occurredAt,
+    eventId: event.id,
+  })
+}
+
+/** The department named by its id or its code (`exit-entry`), or null when tracking has not heard of it. */
+export async function findDepartment(
+  departments: Departments,
+  idOrCode: string,
+): Promise<(DepartmentDoc & { _id: string }) | null> {
+  const byId = await departments.get(idOrCode)
+  if (byId) return byId
+  const byCode = await departments.find({ code: idOrCode }, { limit: 1 })
+  return byCode.items[0] ?? null
 }
 
 /** The department's name (Chinese), or null when tracking has not heard of it. */

@@ -21,12 +21,18 @@ const change = (name: string, at: Date, active = true) =>
   })
 
 t.test('department names reach the reply, the public view and the event', async (t) => {
-  const h = await harness(t)
+  const h = await harness(t, 'embedded', { noDepartments: true })
   const current = change('人口与出入境管理局', new Date(MONDAY.getTime() + 60_000))
   await h.bus.publish(current)
   await h.bus.publish(change('出入境管理处（旧名）', MONDAY)) // older: ignored
   await h.bus.publish(current) // redelivered: no change
-  await eventually(async () => (await h.departments.get('exit-entry'))?.name === '人口与出入境管理局')
+  // the marker: another department's event under the same key, consumed after the three above
+  const marker = IdentityEvents.departmentChanged.create({
+    subject: 'exit-entry',
+    data: { departmentId: 'marker', code: 'marker', name: '标记', parentId: null, active: true },
+  })
+  await h.bus.publish(marker)
+  await eventually(async () => (await h.departments.get('marker'))?.eventId === marker.id)
   const stored = await h.departments.get('exit-entry')
   t.match(stored, { name: '人口与出入境管理局', nameEn: 'Exit-Entry', active: true, eventId: current.id })
   t.equal(stored?.version, 1, 'the older and the redelivered events changed nothing')

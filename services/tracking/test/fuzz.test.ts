@@ -2,7 +2,7 @@
 // on cases in several states so that the actions get past "not found" and "not now".
 import { createHash, randomBytes } from 'node:crypto'
 import { MailboxEvents } from '@tingjian/contracts'
-import { ManualClock, type Role } from '@tingjian/kit'
+import { FieldCipher, generateFieldKeys, ManualClock, type Role } from '@tingjian/kit'
 import {
   capturedLogger,
   eventually,
@@ -14,9 +14,12 @@ import {
 } from '@tingjian/testkit'
 import t from 'tap'
 import { buildTracking } from '../src/app.ts'
+import { CASES_COLLECTION } from '../src/case-store.ts'
+import { DEPARTMENTS_COLLECTION, type DepartmentDoc } from '../src/departments.ts'
+import type { CaseDoc } from '../src/domain/case.ts'
 import { caseIdFor } from '../src/domain/intake.ts'
 import { ACTION_BODIES, letter, MONDAY, PII_KEY } from './fixtures.ts'
-import { trackingCode } from './helpers.ts'
+import { DEPARTMENTS, departmentChanged, trackingCode } from './helpers.ts'
 
 const DEPARTMENT_ROLES: readonly Role[] = ['handler', 'dept_lead']
 
@@ -26,11 +29,12 @@ t.test('every tracking endpoint refuses bad input with a 4xx problem and changes
   const spied = spyAdapters(adapters)
   const jwt = testJwt()
   const clock = new ManualClock(MONDAY)
-  const { app, cases } = await buildTracking({
+  const app = await buildTracking({
     ...spied,
     logger,
     jwt: jwt.config,
     piiKey: PII_KEY,
+    cipher: FieldCipher.fromConfig(generateFieldKeys('fuzz')),
     clock,
     rateLimit: false,
     publicRateLimitPerMinute: 1_000_000,
@@ -38,6 +42,12 @@ t.test('every tracking endpoint refuses bad input with a 4xx problem and changes
   })
   t.teardown(() => app.close())
   await app.ready()
+  const cases = adapters.store.collection<CaseDoc>(CASES_COLLECTION)
+  const departments = adapters.store.collection<DepartmentDoc>(DEPARTMENTS_COLLECTION)
+  for (const [id, code, name] of DEPARTMENTS) {
+    await adapters.bus.publish(departmentChanged(id, code, name, MONDAY))
+  }
+  await eventually(async () => (await departments.count({})) === DEPARTMENTS.length)
 
   // Cases to act on: letters in, then some taken through assignment, signing and a reply.
   const opened: Array<{ id: string; code: string; key: string }> = []

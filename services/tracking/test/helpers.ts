@@ -1,18 +1,72 @@
-// A tracking app of its own for one test, with tokens per role and a way to send in a letter.
+// A tracking app of its own for one test, with tokens per role, the departments identity announced, and a
+// way to send in a letter.
 import { createHash, randomBytes } from 'node:crypto'
-import { MailboxEvents } from '@tingjian/contracts'
-import { type Logger, ManualClock, type Role } from '@tingjian/kit'
+import { type EventEnvelope, IdentityEvents, MailboxEvents } from '@tingjian/contracts'
+import { type App, FieldCipher, generateFieldKeys, type Logger, ManualClock, type Role } from '@tingjian/kit'
 import type { DocumentStore } from '@tingjian/store'
 import { type AdapterKind, capturedLogger, eventually, testAdapters, testJwt } from '@tingjian/testkit'
 import type { Test } from 'tap'
-import { buildTracking, type TrackingApp, type TrackingDeps } from '../src/app.ts'
+import { buildTracking, type TrackingDeps } from '../src/app.ts'
+import { CASES_COLLECTION, type Cases } from '../src/case-store.ts'
+import {
+  DEPARTMENTS_COLLECTION,
+  type DepartmentDoc,
+  type Departments,
+  STAFF_COLLECTION,
+  type Staff,
+  type StaffDoc,
+} from '../src/departments.ts'
+import type { CaseDoc } from '../src/domain/case.ts'
 import { caseIdFor } from '../src/domain/intake.ts'
-import { letter, MONDAY, PII_KEY } from './fixtures.ts'
+import { EscalationScheduler } from '../src/scheduler.ts'
+import { letter, MONDAY, calendar as nationalCalendar, PII_KEY } from './fixtures.ts'
 
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
 export const trackingCode = () => Array.from(randomBytes(10), (b) => ALPHABET[b % ALPHABET.length]).join('')
 
-export interface Harness extends TrackingApp {
+/** The departments identity announces to every test app: [id, code, name] (here the id is the code). */
+export const DEPARTMENTS: ReadonlyArray<[string, string, string]> = [
+  ['exit-entry', 'exit-entry', '出入境管理局'],
+  ['traffic', 'traffic', '交通管理局'],
+]
+
+export const departmentChanged = (id: string, code: string, name: string, at: Date, active = true) =>
+  IdentityEvents.departmentChanged.create({
+    subject: id,
+    occurredAt: at,
+    data: { departmentId: id, code, name, parentId: null, active },
+  })
+
+export const userChanged = (
+  userId: string,
+  roles: Role[],
+  departmentId: string | null,
+  at: Date,
+  extra: { active?: boolean; tokensValidAfter?: string } = {},
+) =>
+  IdentityEvents.userChanged.create({
+    subject: userId,
+    occurredAt: at,
+    data: {
+      userId,
+      username: userId,
+      displayName: userId,
+      email: null,
+      roles,
+      departmentId,
+      active: extra.active ?? true,
+      ...(extra.tokensValidAfter ? { tokensValidAfter: extra.tokensValidAfter } : {}),
+    },
+  })
+
+export interface Harness {
+  app: App
+  cases: Cases
+  departments: Departments
+  staff: Staff
+  /** An escalation scheduler on the app's store (the app's own runs only with an interval). */
+  scheduler: EscalationScheduler
+  cipher: FieldCipher
   clock: ManualClock
   store: DocumentStore
   bus: Awaited<ReturnType<typeof testAdapters>>['bus']
@@ -20,8 +74,10 @@ export interface Harness extends TrackingApp {
   token(role: Role, departmentId?: string | null, sub?: string): string
   /** Publishes a letter and waits for its case; returns the case id, the tracking code and the access key. */
   submit(overrides?: Parameters<typeof letter>[0]): Promise<{ id: string; code: string; key: string }>
-  /** Rebuilds the app on the same bus and store (a restart). */
-  restart(): Promise<TrackingApp>
+  /** Publishes identity events and waits until the last one reached its collection. */
+  announce(...events: EventEnvelope[]): Promise<void>
+  /** Closes the app, then builds it again on the same bus and store (a restart). */
+  restart(): Promise<App>
 }
 
 export interface HarnessOptions {
@@ -29,6 +85,9 @@ export interface HarnessOptions {
   calendar?: TrackingDeps['calendar']
   /** Default 1000, so that tests are not limited. */
   publicRateLimitPerMinute?: number
+  phoneSearchesPerMinute?: number
+  /** Leave out the departments every other test gets. */
+  noDepartments?: boolean
 }
 
 export async function harness(
@@ -40,32 +99,63 @@ export async function harness(
   const { bus, store } = await testAdapters(t, kind, 'tracking', logger as Logger)
   const jwt = testJwt()
   const clock = new ManualClock(MONDAY)
+  const cipher = FieldCipher.fromConfig(generateFieldKeys('test1'))
+  const cases: Cases = store.collection<CaseDoc>(CASES_COLLECTION)
+  const departments: Departments = store.collection<DepartmentDoc>(DEPARTMENTS_COLLECTION)
+  const staff: Staff = store.collection<StaffDoc>(STAFF_COLLECTION)
+  let current: App | null = null
   const build = async () => {
-    const built = await buildTracking({
+    const app = await buildTracking({
       bus,
       store,
       logger,
       jwt: jwt.config,
       piiKey: PII_KEY,
+      cipher,
       clock,
       calendar: options.calendar,
       rateLimit: { max: 10_000 },
       publicRateLimitPerMinute: options.publicRateLimitPerMinute ?? 1000,
+      phoneSearchesPerMinute: options.phoneSearchesPerMinute,
       relaySweepIntervalMs: 200,
     })
-    t.teardown(() => built.app.close())
-    await built.app.ready()
-    return built
+    current = app
+    await app.ready()
+    return app
   }
-  const built = await build()
-  return {
-    ...built,
+  t.teardown(() => current?.close())
+  const app = await build()
+  const announce = async (...events: EventEnvelope[]) => {
+    for (const e of events) await bus.publish(e)
+    const last = events.at(-1)
+    if (!last) return
+    const collection = IdentityEvents.userChanged.is(last) ? staff : departments
+    await eventually(async () => (await collection.get(last.subject))?.eventId === last.id)
+  }
+  if (!options.noDepartments) {
+    await announce(...DEPARTMENTS.map(([id, code, name]) => departmentChanged(id, code, name, MONDAY)))
+    await eventually(async () => (await departments.count({})) === DEPARTMENTS.length)
+  }
+  const h: Harness = {
+    app,
+    cases,
+    departments,
+    staff,
+    scheduler: new EscalationScheduler({
+      cases,
+      clock,
+      calendar: options.calendar ?? nationalCalendar,
+      intervalMs: 0,
+      logger: logger as Logger,
+    }),
+    cipher,
     clock,
     store,
     bus,
     lines,
     token: (role, departmentId = null, sub = `u-${role}-${departmentId ?? 'all'}`) =>
       jwt.token({ sub, roles: [role], departmentId }),
+    announce,
     async submit(overrides = {}) {
       const key = randomBytes(16).toString('base64url')
       const code = trackingCode()
@@ -77,9 +167,14 @@ export async function harness(
       })
       await bus.publish(MailboxEvents.letterSubmitted.create({ subject: data.letterId, data }))
       const id = caseIdFor('mailbox', data.letterId)
-      await eventually(async () => (await built.cases.get(id)) !== null)
+      await eventually(async () => (await cases.get(id)) !== null)
       return { id, code, key }
     },
-    restart: build,
+    async restart() {
+      await current?.close()
+      h.app = await build()
+      return h.app
+    },
   }
+  return h
 }

@@ -1,4 +1,4 @@
-// identity.department-changed → the departments collection (names for replies). Its own consumer group,
+// identity.department-changed → the departments collection (names, codes, active). Its own consumer group,
 // so that its offsets are independent of the intake's; idempotent (an event not newer than the stored
 // state changes nothing).
 import type { EventBus, Subscription } from '@tingjian/bus'

@@ -27,7 +27,7 @@ import {
   type StaffActor,
   TOO_MANY_DAYS,
 } from './model.ts'
-import { appendEntry } from './timeline.ts'
+import { appendEntry, headOf } from './timeline.ts'
 
 export * from './model.ts'
 export { appendEntry }
@@ -118,7 +118,7 @@ export function decide(c: CaseState, command: Command, actor: Actor, ctx: Contex
 
   let timeline = c.timeline
   for (const e of step.entries) timeline = appendEntry(timeline, { ...e, at, actorId, actorRole })
-  const next: CaseState = { ...c, ...step.set, timeline, version: c.version + 1 }
+  const next: CaseState = { ...c, ...step.set, timeline, ...headOf(timeline), version: c.version + 1 }
   const changed = caseChanged(next, step.action, c.status, actorId, now, ctx)
   return { ok: true, case: next, events: [changed, ...step.events] }
 }
@@ -148,6 +148,7 @@ export function recordMerge(
     actorId: actor.id,
     actorRole: 'dispatcher',
   })
+  Object.assign(next, headOf(next.timeline))
   return { ok: true, case: next, events: [caseChanged(next, 'merged_in', lead.status, actor.id, now, ctx)] }
 }
 
@@ -200,6 +201,7 @@ export function replyFromLead(
     actorId: null,
     actorRole: 'system',
   })
+  Object.assign(next, headOf(next.timeline))
   const replied = TrackingEvents.caseReplied.create({
     subject: c._id,
     occurredAt: now,

@@ -5,7 +5,7 @@
 import type { EventEnvelope } from '@tingjian/contracts'
 import { TrackingEvents } from '@tingjian/contracts'
 import { type Calendar, type CaseState, caseChanged, OPEN_STATUSES } from './model.ts'
-import { appendEntry } from './timeline.ts'
+import { appendEntry, headOf } from './timeline.ts'
 
 export const LADDER = ['none', 'reminder', 'supervision', 'criticism'] as const
 export type LadderKind = (typeof LADDER)[number]
@@ -53,6 +53,7 @@ export function escalateStep(
     }),
     version: c.version + 1,
   }
+  Object.assign(next, headOf(next.timeline))
   const escalated = TrackingEvents.caseEscalated.create({
     subject: c._id,
     occurredAt: now,

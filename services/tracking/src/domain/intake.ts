@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto'
 import type { EventEnvelope, MailboxEvents, Static } from '@tingjian/contracts'
 import { type CaseState, caseChanged, type DueDays } from './model.ts'
-import { piiHash, searchTerms } from './privacy.ts'
-import { appendEntry } from './timeline.ts'
+import { maskCitizen, piiHash, searchTerms } from './privacy.ts'
+import { appendEntry, headOf } from './timeline.ts'
 
 export type LetterSubmitted = Static<(typeof MailboxEvents.letterSubmitted)['data']>
 
@@ -12,6 +12,10 @@ export function caseIdFor(channel: string, originId: string): string {
   return `case_${createHash('sha256').update(`${channel}:${originId}`).digest('hex').slice(0, 32)}`
 }
 
+/**
+ * The case of a letter whose contact fields are in clear (the consumer opens them first and seals the
+ * case's before it is stored).
+ */
 export function openFromLetter(
   letter: LetterSubmitted,
   piiKey: string,
@@ -36,6 +40,7 @@ export function openFromLetter(
     locale: letter.locale ?? null,
     region: letter.region ?? null,
     citizen,
+    citizenMasked: maskCitizen(citizen),
     phoneHash: citizen.phone ? piiHash(piiKey, 'phone', citizen.phone) : null,
     idNumberHash: citizen.idNumber ? piiHash(piiKey, 'idNumber', citizen.idNumber) : null,
     searchTerms: searchTerms(letter.subject),
@@ -72,6 +77,7 @@ export function openFromLetter(
       public: true,
     }),
   }
+  Object.assign(c, headOf(c.timeline))
   return {
     case: c,
     events: [

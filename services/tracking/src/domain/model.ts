@@ -61,7 +61,13 @@ export interface CaseDoc {
   consentToPublish: boolean
   locale: string | null
   region: string | null
+  /** Contact fields, each sealed at rest (FieldCipher); opened only for roles that see them in clear. */
   citizen: Citizen
+  /**
+   * The masked contact fields (`138****5678`), made at intake so that a masked view never opens the sealed
+   * ones. Missing on cases stored before sealing.
+   */
+  citizenMasked?: Citizen
   phoneHash: string | null
   idNumberHash: string | null
   /** Unigrams and bigrams of the subject, for the q search (the store has no text search). */
@@ -105,6 +111,9 @@ export interface CaseDoc {
   /** On a lead case: the cases merged into it (并单); their citizens get its reply too. */
   mergedCaseIds: string[]
   timeline: TimelineEntry[]
+  /** Hash of the last timeline entry and the number of entries (verify finds a cut-off end with them). */
+  timelineHead?: string
+  timelineCount?: number
 }
 
 export interface CaseState extends CaseDoc {

@@ -1,4 +1,5 @@
-// Personal data: masked views for roles that don't need it, keyed hashes for search, and search terms.
+// Personal data: sealed at rest, masked views for roles that don't need it, keyed hashes for search, and
+// search terms.
 import { createHmac } from 'node:crypto'
 import type { Citizen } from './model.ts'
 
@@ -34,6 +35,35 @@ export function maskIdNumber(id: string): string {
 export function maskName(name: string): string {
   const chars = [...name]
   return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`
+}
+
+/** Seals and opens contact fields (the kit's FieldCipher; values are self-describing `tjf1:…` strings). */
+export interface FieldSealer {
+  encrypt(plain: string): string
+  decrypt(sealed: string): string
+  isEncrypted(value: unknown): value is string
+}
+
+const CONTACT_FIELDS = ['name', 'phone', 'email', 'idNumber'] as const
+
+/** Every contact field sealed (a value already sealed is left as it is). */
+export function sealCitizen(c: Citizen, sealer: FieldSealer): Citizen {
+  const out: Citizen = {}
+  for (const field of CONTACT_FIELDS) {
+    const v = c[field]
+    if (v !== undefined) out[field] = sealer.isEncrypted(v) ? v : sealer.encrypt(v)
+  }
+  return out
+}
+
+/** Every contact field in clear (a value stored before sealing is returned as it is). */
+export function openCitizen(c: Citizen, sealer: FieldSealer): Citizen {
+  const out: Citizen = {}
+  for (const field of CONTACT_FIELDS) {
+    const v = c[field]
+    if (v !== undefined) out[field] = sealer.isEncrypted(v) ? sealer.decrypt(v) : v
+  }
+  return out
 }
 
 export function maskCitizen(c: Citizen): Citizen {

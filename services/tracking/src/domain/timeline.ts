@@ -1,5 +1,7 @@
 // The case timeline is hash-chained: each entry's hash covers the previous hash and the entry itself, so a
-// changed, inserted or deleted entry breaks the chain from that point on.
+// changed, inserted, reordered or deleted entry breaks the chain from that point on. Entries cut off the
+// end leave a valid shorter chain: the case also keeps the head hash and the entry count, and `verify`
+// compares both.
 import { createHash } from 'node:crypto'
 
 export interface TimelineEntry {
@@ -42,21 +44,48 @@ export function appendEntry(timeline: readonly TimelineEntry[], entry: NewEntry)
   return [...timeline, { ...body, hash: entryHash(body) }]
 }
 
+/** What the case keeps of its timeline besides the entries: the last hash and how many there are. */
+export interface TimelineHead {
+  timelineHead: string
+  timelineCount: number
+}
+
+/** The head of a timeline (the genesis hash and 0 for an empty one). */
+export function headOf(timeline: readonly TimelineEntry[]): TimelineHead {
+  return { timelineHead: timeline.at(-1)?.hash ?? GENESIS_HASH, timelineCount: timeline.length }
+}
+
 export interface Verification {
   valid: boolean
   entries: number
-  /** seq of the first entry whose link or hash does not hold. */
+  /** seq of the first entry whose link or hash does not hold, or of the first one missing at the end. */
   brokenAt?: number
 }
 
-export function verifyTimeline(timeline: readonly TimelineEntry[]): Verification {
+/**
+ * Recomputes the chain; with the head the case recorded, also finds entries cut off the end (or added
+ * after it). A case stored before heads were recorded is checked by its chain alone.
+ */
+export function verifyTimeline(
+  timeline: readonly TimelineEntry[],
+  head?: Partial<TimelineHead>,
+): Verification {
   let prev = GENESIS_HASH
   for (const [i, e] of timeline.entries()) {
     const { hash, ...body } = e
     if (e.seq !== i + 1 || e.prevHash !== prev || entryHash(body) !== hash) {
-      return { valid: false, entries: timeline.length, brokenAt: e.seq ?? i + 1 }
+      return { valid: false, entries: timeline.length, brokenAt: i + 1 }
     }
     prev = hash
+  }
+  if (head?.timelineCount !== undefined && head.timelineHead !== undefined) {
+    if (timeline.length !== head.timelineCount || prev !== head.timelineHead) {
+      return {
+        valid: false,
+        entries: timeline.length,
+        brokenAt: Math.min(timeline.length, head.timelineCount) + 1,
+      }
+    }
   }
   return { valid: true, entries: timeline.length }
 }

@@ -1,9 +1,11 @@
-// Staff routes: list and read cases, take actions, verify a timeline.
+// Staff routes (registered under /api/v1): list and read cases, work-queue counts, take actions, verify a
+// timeline.
 import type { App, Clock, StaffClaims } from '@tingjian/kit'
 import { Errors, Problem } from '@tingjian/kit'
 import type { Filter } from '@tingjian/store'
+import { resolveAssignment } from '../assignment.ts'
 import { applyStaffCommand, type Cases, linkMerged, toState } from '../case-store.ts'
-import type { Departments } from '../departments.ts'
+import type { Departments, Staff } from '../departments.ts'
 import {
   ACTION_ROLES,
   type Calendar,
@@ -12,8 +14,16 @@ import {
   type DueDays,
   OPEN_STATUSES,
 } from '../domain/case.ts'
-import { piiHash, queryTerms } from '../domain/privacy.ts'
+import { type FieldSealer, piiHash, queryTerms } from '../domain/privacy.ts'
 import { verifyTimeline } from '../domain/timeline.ts'
+import {
+  auditPhoneSearch,
+  type PhoneSearches,
+  PhoneSearchForbidden,
+  PhoneSearchLimited,
+  type PhoneSearchQuota,
+  takePhoneSearch,
+} from '../phone-searches.ts'
 import { allOf, overdueFilter, queueCounts, queueFilter, visibilityFilter } from '../queues.ts'
 import {
   ActionBodies,
@@ -26,14 +36,20 @@ import {
   Verification,
 } from '../schemas/cases.ts'
 import { strictValidator } from '../schemas/strict.ts'
-import { actorOf, staffView } from './views.ts'
+import { actorOf, seesContactData, staffView } from './views.ts'
 
-export interface CaseRoutesDeps {
+export interface CaseRoutesOptions {
   cases: Cases
   departments: Departments
+  staff: Staff
+  phoneSearches: PhoneSearches
+  phoneSearchQuota: PhoneSearchQuota
+  /** Searches by phone number per user and minute. */
+  phoneSearchesPerMinute: number
   clock: Clock
   calendar: Calendar
   piiKey: string
+  sealer: FieldSealer
   dueDays?: DueDays
 }
 
@@ -41,24 +57,26 @@ type Action = keyof typeof ActionBodies
 
 /** Builds the domain command from an action's request body. */
 async function toCommand(
-  deps: CaseRoutesDeps,
+  opts: CaseRoutesOptions,
   action: Action,
   body: Record<string, unknown>,
 ): Promise<Command> {
   const { version: _v, ...rest } = body
+  if (action === 'assign')
+    return resolveAssignment(opts, rest as unknown as Parameters<typeof resolveAssignment>[1])
   if (action === 'merge') {
     const intoCaseId = String(rest.intoCaseId)
-    const target = await deps.cases.get(intoCaseId)
+    const target = await opts.cases.get(intoCaseId)
     return { type: 'merge', intoCaseId, target: target ? { id: target._id, status: target.status } : null }
   }
   return { type: action, ...rest } as Command
 }
 
-async function listFilter(deps: CaseRoutesDeps, query: ListQuery, user: StaffClaims, now: Date) {
+async function listFilter(opts: CaseRoutesOptions, query: ListQuery, user: StaffClaims, now: Date) {
   // handlers and department leads: only cases where their department is lead or supporting
   const visible = visibilityFilter(actorOf(user))
   const and: Filter[] = []
-  if (query.queue) and.push(await queueFilter(query.queue, deps, visible, now))
+  if (query.queue) and.push(await queueFilter(query.queue, opts, visible, now))
   if (query.overdue === true) {
     and.push(overdueFilter(now))
   } else if (query.overdue === false) {
@@ -91,7 +109,7 @@ async function listFilter(deps: CaseRoutesDeps, query: ListQuery, user: StaffCla
     channel: query.channel,
     departmentId: query.departmentId,
     assigneeId: query.assigneeId,
-    phoneHash: query.phone ? piiHash(deps.piiKey, 'phone', query.phone) : undefined,
+    phoneHash: query.phone ? piiHash(opts.piiKey, 'phone', query.phone) : undefined,
   }
   return allOf(compact(fields), visible, ...and)
 }
@@ -99,33 +117,61 @@ async function listFilter(deps: CaseRoutesDeps, query: ListQuery, user: StaffCla
 const compact = (f: Filter): Filter =>
   Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as Filter
 
-export function caseRoutes(app: App, deps: CaseRoutesDeps): void {
+export async function caseRoutes(app: App, opts: CaseRoutesOptions): Promise<void> {
   app.get(
-    '/api/v1/cases',
+    '/cases',
     {
       config: { access: 'staff' },
       schema: {
         summary: 'Cases the caller may see, newest first',
+        description:
+          '`phone` only for roles that see contact data in clear (403 otherwise), at most PHONE_SEARCHES_PER_MINUTE per user (429); every search by phone is audited without the number.',
         querystring: ListQuery,
-        response: { 200: CaseList, 400: Problem, 401: Problem, 403: Problem },
+        response: { 200: CaseList, 400: Problem, 401: Problem, 403: Problem, 429: Problem },
       },
     },
     async (request) => {
-      const now = deps.clock.now()
-      const page = await deps.cases.find(await listFilter(deps, request.query, request.user, now), {
+      const now = opts.clock.now()
+      const byPhone = request.query.phone !== undefined
+      const audit = {
+        at: now.toISOString(),
+        userId: request.user.sub,
+        roles: [...(request.user.roles ?? [])],
+        requestId: request.id,
+      }
+      if (byPhone && !seesContactData(request.user)) {
+        await auditPhoneSearch(opts.phoneSearches, { ...audit, outcome: 'forbidden', results: null })
+        throw new PhoneSearchForbidden()
+      }
+      if (
+        byPhone &&
+        !(await takePhoneSearch(opts.phoneSearchQuota, request.user.sub, now, opts.phoneSearchesPerMinute))
+      ) {
+        await auditPhoneSearch(opts.phoneSearches, { ...audit, outcome: 'limited', results: null })
+        throw new PhoneSearchLimited(opts.phoneSearchesPerMinute)
+      }
+      const page = await opts.cases.find(await listFilter(opts, request.query, request.user, now), {
         sort: [['submittedAt', -1]],
         limit: request.query.limit,
         cursor: request.query.cursor ?? null,
       })
+      if (byPhone) {
+        await auditPhoneSearch(opts.phoneSearches, {
+          ...audit,
+          outcome: 'ok',
+          results: page.items.length,
+          more: page.nextCursor !== null,
+        })
+      }
       return {
-        items: page.items.map((c) => staffView(toState(c), request.user, now)),
+        items: page.items.map((c) => staffView(toState(c), request.user, now, opts.sealer)),
         nextCursor: page.nextCursor,
       }
     },
   )
 
   app.get(
-    '/api/v1/cases/queues',
+    '/cases/queues',
     {
       config: { access: 'staff' },
       schema: {
@@ -134,17 +180,17 @@ export function caseRoutes(app: App, deps: CaseRoutesDeps): void {
         response: { 200: QueueCounts, 400: Problem, 401: Problem, 403: Problem },
       },
     },
-    async (request) => ({ counts: await queueCounts(deps, actorOf(request.user), deps.clock.now()) }),
+    async (request) => ({ counts: await queueCounts(opts, actorOf(request.user), opts.clock.now()) }),
   )
 
   const visible = async (id: string, user: StaffClaims) => {
-    const stored = await deps.cases.get(id)
+    const stored = await opts.cases.get(id)
     if (!stored || !canSee(stored, actorOf(user))) throw new Errors.NotFound()
     return toState(stored)
   }
 
   app.get(
-    '/api/v1/cases/:id',
+    '/cases/:id',
     {
       config: { access: 'staff' },
       schema: {
@@ -153,11 +199,11 @@ export function caseRoutes(app: App, deps: CaseRoutesDeps): void {
       },
     },
     async (request) =>
-      staffView(await visible(request.params.id, request.user), request.user, deps.clock.now()),
+      staffView(await visible(request.params.id, request.user), request.user, opts.clock.now(), opts.sealer),
   )
 
   app.get(
-    '/api/v1/cases/:id/timeline/verify',
+    '/cases/:id/timeline/verify',
     {
       config: { access: 'staff' },
       schema: {
@@ -166,12 +212,15 @@ export function caseRoutes(app: App, deps: CaseRoutesDeps): void {
         response: { 200: Verification, 401: Problem, 403: Problem, 404: Problem },
       },
     },
-    async (request) => verifyTimeline((await visible(request.params.id, request.user)).timeline),
+    async (request) => {
+      const c = await visible(request.params.id, request.user)
+      return verifyTimeline(c.timeline, c)
+    },
   )
 
   for (const action of Object.keys(ActionBodies) as Action[]) {
     app.post(
-      `/api/v1/cases/:id/${action}`,
+      `/cases/:id/${action}`,
       {
         config: { access: action === 'notes' ? 'staff' : ACTION_ROLES[action] },
         validatorCompiler: strictValidator,
@@ -194,33 +243,33 @@ export function caseRoutes(app: App, deps: CaseRoutesDeps): void {
       },
       async (request) => {
         const body = request.body as Record<string, unknown> & { version: number }
-        const now = deps.clock.now()
-        const command = await toCommand(deps, action, body)
-        const saved = await applyStaffCommand(
-          deps.cases,
+        const now = opts.clock.now()
+        const { case: saved, command } = await applyStaffCommand(
+          opts.cases,
           request.params.id,
           body.version,
-          command,
+          action,
+          () => toCommand(opts, action, body),
           actorOf(request.user),
           {
             now,
-            calendar: deps.calendar,
-            dueDays: deps.dueDays,
+            calendar: opts.calendar,
+            dueDays: opts.dueDays,
             correlationId: request.id,
           },
-          deps.departments,
+          opts.departments,
         )
         if (command.type === 'merge') {
           // The merged case is written first (conditioned on the client's version); the lead's list is
           // then brought up to date with retries. The reply fan-out finds merged cases by `mergedInto`,
           // so a crash between the two writes loses no citizen's answer.
-          await linkMerged(deps.cases, command.intoCaseId, saved._id, actorOf(request.user), {
+          await linkMerged(opts.cases, command.intoCaseId, saved._id, actorOf(request.user), {
             now,
             correlationId: request.id,
           })
         }
         request.log.info({ caseId: saved._id, action, status: saved.status }, 'case action')
-        return staffView(saved, request.user, now)
+        return staffView(saved, request.user, now, opts.sealer)
       },
     )
   }

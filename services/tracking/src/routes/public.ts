@@ -1,4 +1,5 @@
-// Citizens' routes: their case by tracking code and access key, their rating, and the published replies.
+// Citizens' routes (registered under /api/v1/public): their case by tracking code and access key, their
+// rating, and the published replies.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { App, Clock } from '@tingjian/kit'
 import { Errors, Problem } from '@tingjian/kit'
@@ -19,7 +20,7 @@ import {
 import { strictValidator } from '../schemas/strict.ts'
 import { publicView } from './views.ts'
 
-export interface PublicRoutesDeps {
+export interface PublicRoutesOptions {
   cases: Cases
   departments: Departments
   clock: Clock
@@ -42,16 +43,16 @@ async function authorised(cases: Cases, trackingCode: string, accessKey: string)
   return toState(found)
 }
 
-export function publicRoutes(app: App, deps: PublicRoutesDeps): void {
+export async function publicRoutes(app: App, opts: PublicRoutesOptions): Promise<void> {
   const view = async (c: CaseState) =>
-    publicView(c, await departmentName(deps.departments, c.reply?.departmentId ?? null))
+    publicView(c, await departmentName(opts.departments, c.reply?.departmentId ?? null))
   const config = {
     access: 'public' as const,
-    rateLimit: { max: deps.rateLimitPerMinute, timeWindow: 60_000 },
+    rateLimit: { max: opts.rateLimitPerMinute, timeWindow: 60_000 },
   }
 
   app.get(
-    '/api/v1/public/cases/:trackingCode',
+    '/cases/:trackingCode',
     {
       config,
       validatorCompiler: strictValidator,
@@ -64,11 +65,11 @@ export function publicRoutes(app: App, deps: PublicRoutesDeps): void {
       },
     },
     async (request) =>
-      view(await authorised(deps.cases, request.params.trackingCode, request.headers['x-access-key'])),
+      view(await authorised(opts.cases, request.params.trackingCode, request.headers['x-access-key'])),
   )
 
   app.post(
-    '/api/v1/public/cases/:trackingCode/rating',
+    '/cases/:trackingCode/rating',
     {
       config,
       validatorCompiler: strictValidator,
@@ -92,16 +93,16 @@ export function publicRoutes(app: App, deps: PublicRoutesDeps): void {
     async (request) => {
       // a concurrent staff action may change the case between the read and the write: decide again
       const saved = await withRetry(async () => {
-        const c = await authorised(deps.cases, request.params.trackingCode, request.headers['x-access-key'])
-        const now = deps.clock.now()
+        const c = await authorised(opts.cases, request.params.trackingCode, request.headers['x-access-key'])
+        const now = opts.clock.now()
         const out = decide(
           c,
           { type: 'rate', satisfaction: request.body.satisfaction, comment: request.body.comment },
           { kind: 'citizen' },
-          { now, calendar: deps.calendar, dueDays: deps.dueDays, correlationId: request.id },
+          { now, calendar: opts.calendar, dueDays: opts.dueDays, correlationId: request.id },
         )
         if (!out.ok) throw refusalError(out.refusal)
-        return deps.cases.update(c._id, c.version, out.case, { events: out.events, now })
+        return opts.cases.update(c._id, c.version, out.case, { events: out.events, now })
       })
       request.log.info({ caseId: saved._id, satisfaction: request.body.satisfaction }, 'case rated')
       return view(toState(saved))
@@ -109,7 +110,7 @@ export function publicRoutes(app: App, deps: PublicRoutesDeps): void {
   )
 
   app.get(
-    '/api/v1/public/replies',
+    '/replies',
     {
       config,
       schema: {
@@ -121,7 +122,7 @@ export function publicRoutes(app: App, deps: PublicRoutesDeps): void {
     async (request) => {
       const { q, category } = request.query
       const terms = q ? queryTerms(q) : []
-      const page = await deps.cases.find(
+      const page = await opts.cases.find(
         // a merged case's reply is its lead's: listed once, under the lead
         {
           consentToPublish: true,
@@ -134,7 +135,7 @@ export function publicRoutes(app: App, deps: PublicRoutesDeps): void {
         { sort: [['repliedAt', -1]], limit: request.query.limit, cursor: request.query.cursor ?? null },
       )
       const names = await departmentNames(
-        deps.departments,
+        opts.departments,
         page.items.map((c) => c.reply?.departmentId ?? null),
       )
       return {

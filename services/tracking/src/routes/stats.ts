@@ -1,4 +1,5 @@
-// Department statistics: for staff, of cases accepted in [from, to); published, per month of acceptance.
+// Department statistics: for staff (registered under /api/v1/stats), of cases accepted in [from, to);
+// published (under /api/v1/public), per month of acceptance.
 import type { App, Clock } from '@tingjian/kit'
 import { Errors, Problem } from '@tingjian/kit'
 import type { Cases } from '../case-store.ts'
@@ -12,7 +13,7 @@ export const STATS_ROLES = ['admin', 'dispatcher', 'supervisor', 'discipline_off
 export const PUBLIC_STATS_MAX_MONTHS = 24
 export const PUBLIC_STATS_DEFAULT_MONTHS = 12
 
-export interface StatsRoutesDeps {
+export interface StatsRoutesOptions {
   cases: Cases
   departments: Departments
   clock: Clock
@@ -21,9 +22,9 @@ export interface StatsRoutesDeps {
   publicRateLimitPerMinute: number
 }
 
-export function statsRoutes(app: App, deps: StatsRoutesDeps): void {
+export async function statsRoutes(app: App, opts: StatsRoutesOptions): Promise<void> {
   app.get(
-    '/api/v1/stats/departments',
+    '/departments',
     {
       config: { access: STATS_ROLES },
       schema: {
@@ -38,11 +39,11 @@ export function statsRoutes(app: App, deps: StatsRoutesDeps): void {
       if (from >= to) throw new Errors.BadRequest('from must be before to')
       const period = { from, to }
       const [rows, overdue] = await Promise.all([
-        departmentCounts(deps.cases, period),
-        overdueCounts(deps.cases, period, deps.clock.now()),
+        departmentCounts(opts.cases, period),
+        overdueCounts(opts.cases, period, opts.clock.now()),
       ])
       const names = await departmentNames(
-        deps.departments,
+        opts.departments,
         rows.map((r) => r.departmentId),
       )
       return {
@@ -56,11 +57,13 @@ export function statsRoutes(app: App, deps: StatsRoutesDeps): void {
       }
     },
   )
+}
 
+export async function publicStatsRoutes(app: App, opts: StatsRoutesOptions): Promise<void> {
   app.get(
-    '/api/v1/public/stats',
+    '/stats',
     {
-      config: { access: 'public', rateLimit: { max: deps.publicRateLimitPerMinute, timeWindow: 60_000 } },
+      config: { access: 'public', rateLimit: { max: opts.publicRateLimitPerMinute, timeWindow: 60_000 } },
       schema: {
         summary:
           'Published monthly figures per department (month of acceptance, Asia/Shanghai): received, answered, on time, satisfaction',
@@ -69,7 +72,7 @@ export function statsRoutes(app: App, deps: StatsRoutesDeps): void {
       },
     },
     async (request) => {
-      const current = monthOf(deps.clock.now(), deps.calendar)
+      const current = monthOf(opts.clock.now(), opts.calendar)
       const to = request.query.to ?? (request.query.from ? undefined : current)
       const from = request.query.from ?? addMonths(to as string, 1 - PUBLIC_STATS_DEFAULT_MONTHS)
       // only `from`: twelve months from it, but not past the current month (unless it starts later)
@@ -80,10 +83,10 @@ export function statsRoutes(app: App, deps: StatsRoutesDeps): void {
         throw new Errors.BadRequest(`at most ${PUBLIC_STATS_MAX_MONTHS} months at a time`)
       }
       const perMonth = await Promise.all(
-        months.map((month) => departmentCounts(deps.cases, monthPeriod(month, deps.calendar))),
+        months.map((month) => departmentCounts(opts.cases, monthPeriod(month, opts.calendar))),
       )
       const names = await departmentNames(
-        deps.departments,
+        opts.departments,
         perMonth.flatMap((rows) => rows.map((r) => r.departmentId)),
       )
       return {

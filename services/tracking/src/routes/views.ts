@@ -1,7 +1,7 @@
 // What each audience sees of a case.
 import { hasRole, type StaffClaims } from '@tingjian/kit'
 import { availableActions, type CaseState, isOverdue, type StaffActor } from '../domain/case.ts'
-import { CLEAR_PII_ROLES, maskCitizen } from '../domain/privacy.ts'
+import { CLEAR_PII_ROLES, type FieldSealer, maskCitizen, openCitizen } from '../domain/privacy.ts'
 import type { CaseView, PublicCase } from '../schemas/cases.ts'
 
 export const actorOf = (user: StaffClaims): StaffActor => ({
@@ -11,7 +11,16 @@ export const actorOf = (user: StaffClaims): StaffActor => ({
   departmentId: user.departmentId ?? null,
 })
 
-export function staffView(c: CaseState, user: StaffClaims, now: Date): CaseView {
+/** Whether the caller sees the citizen's contact data in clear (and may search by phone). */
+export const seesContactData = (user: StaffClaims) => hasRole(user, ...CLEAR_PII_ROLES)
+
+/** The sealed contact fields are opened only for roles that see them in clear; others get the masks. */
+function citizenFor(c: CaseState, user: StaffClaims, sealer: FieldSealer) {
+  if (seesContactData(user)) return openCitizen(c.citizen, sealer)
+  return c.citizenMasked ?? maskCitizen(openCitizen(c.citizen, sealer))
+}
+
+export function staffView(c: CaseState, user: StaffClaims, now: Date, sealer: FieldSealer): CaseView {
   const actor = actorOf(user)
   return {
     id: c._id,
@@ -24,7 +33,7 @@ export function staffView(c: CaseState, user: StaffClaims, now: Date): CaseView 
     body: c.body,
     anonymous: c.anonymous,
     consentToPublish: c.consentToPublish,
-    citizen: hasRole(user, ...CLEAR_PII_ROLES) ? c.citizen : maskCitizen(c.citizen),
+    citizen: citizenFor(c, user, sealer),
     status: c.status,
     submittedAt: c.submittedAt,
     acceptedAt: c.acceptedAt,

@@ -280,3 +280,28 @@ export const PublicStats = Type.Object({
   ),
 })
 export type PublicStats = Static<typeof PublicStats>
+
+export const AuditQuery = Type.Object(
+  {
+    userId: Type.Optional(Id),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
+  },
+  { additionalProperties: false },
+)
+
+export const PhoneSearchAudit = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      at: Timestamp,
+      userId: Type.String(),
+      roles: Type.Array(Type.String()),
+      outcome: Type.Enum(['ok', 'forbidden', 'limited']),
+      results: Nullable(Type.Integer({ minimum: 0 })),
+      more: Type.Boolean(),
+      requestId: Type.String(),
+    }),
+  ),
+  nextCursor: Nullable(Type.String()),
+})
