@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { MongoStore } from '@tingjian/store-mongo'
 import t from 'tap'
 import { ConfigError, connectAdapters, createLogger, loadAdapterConfig } from '../src/index.ts'
 
@@ -29,6 +30,8 @@ t.test('Kafka and MongoDB are chosen by their variables', async (t) => {
   const { bus, store, readiness } = await connectAdapters('kit-test', config, logger)
   t.teardown(async () => {
     await bus.close()
+    // every test database is dropped (the store refuses to drop one not named test_*)
+    await (store as MongoStore).drop()
     await store.close()
   })
   t.equal(bus.adapter, 'kafka')

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import type { EventBus } from '@tingjian/bus'
 import { createEmbeddedBus } from '@tingjian/bus-embedded'
 import { createKafkaBus } from '@tingjian/bus-kafka'
+import { deleteTestNamespace } from '@tingjian/bus-kafka/testing'
 import type { EventEnvelope } from '@tingjian/contracts'
 import { createEmbeddedStore } from '@tingjian/store-embedded'
 import { createMongoStore } from '@tingjian/store-mongo'
@@ -79,7 +80,7 @@ async function scenario(
   // the idempotent consumer: the effect and the ids it has applied live in one document, written together
   const deliveries: string[] = []
   const sub = await bus.subscribe(
-    { group: `crash-${randomBytes(4).toString('hex')}`, streams: ['platform'], fromBeginning: true },
+    { group: `${child.namespace}-tally`, streams: ['platform'], fromBeginning: true },
     async (e: EventEnvelope) => {
       deliveries.push(e.id)
       await modify(
@@ -175,6 +176,7 @@ t.test('FerretDB/MongoDB store and Kafka bus', async (t) => {
     })
     t.teardown(async () => {
       await bus.close()
+      await deleteTestNamespace(config.brokers, config.namespace)
       await store.drop()
       await store.close()
     })
