@@ -11,6 +11,7 @@ import {
   type Clock,
   connectBus,
   connectStore,
+  type FieldCipher,
   type JwtConfig,
   type Logger,
   readinessOf,
@@ -29,11 +30,15 @@ export interface PlatformOptions {
   clock: Clock
   jwt: JwtConfig & { privateKey: string }
   piiKey: string
+  /** Seals citizens' contact fields in every service's store and in the events (FIELD_KEYS). */
+  cipher: FieldCipher
+  /** The mailbox's key for deriving access keys of idempotent retries (32+ bytes). */
+  mailboxSecret: Buffer
   smtp: { host: string; port: number; from: string }
   webUrl: string
   /** Creates the demo departments and users with this password (idempotent). */
   seedPassword?: string
-  /** 0 leaves the escalation ladder to `tracking.scheduler.tick()` (tests). */
+  /** Period of tracking's escalation ladder; 0 runs none (tests). */
   escalationIntervalMs?: number
   /** Consumer groups get this prefix (tests on a shared Kafka: groups are not namespaced). */
   groupPrefix?: string
@@ -43,19 +48,31 @@ export interface PlatformOptions {
   mailFileFallbackDir?: string
 }
 
+export const SERVICES = ['identity', 'mailbox', 'tracking', 'notifications'] as const
+export type ServiceName = (typeof SERVICES)[number]
+
 export interface Platform {
   bus: EventBus
-  apps: { identity: App; mailbox: App; tracking: App; notifications: App }
-  tick(): Promise<unknown>
+  apps: Record<ServiceName, App>
   seeded: Awaited<ReturnType<typeof seed>> | null
   close(): Promise<void>
+}
+
+/**
+ * The adapter configuration of one service: each owns its database, as in the distributed deployment.
+ * MONGO_DATABASE, when given, is the prefix (`<MONGO_DATABASE>-<service>`); else `tingjian-<service>`.
+ */
+export function serviceAdapters(adapters: AdapterConfig, service: ServiceName): AdapterConfig {
+  return adapters.MONGO_DATABASE
+    ? { ...adapters, MONGO_DATABASE: `${adapters.MONGO_DATABASE}-${service}` }
+    : adapters
 }
 
 export async function startPlatform(o: PlatformOptions): Promise<Platform> {
   const bus = await connectBus('platform', o.adapters, o.logger)
   const stores: DocumentStore[] = []
-  const store = async (service: string) => {
-    const s = await connectStore(service, o.adapters, o.logger.child({ service }))
+  const store = async (service: ServiceName) => {
+    const s = await connectStore(service, serviceAdapters(o.adapters, service), o.logger.child({ service }))
     stores.push(s)
     return s
   }
@@ -81,6 +98,8 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       bus,
       store: mailboxStore,
       clock: o.clock,
+      secret: o.mailboxSecret,
+      cipher: o.cipher,
       readiness: readinessOf(bus, mailboxStore),
       ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
     })
@@ -93,6 +112,7 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       store: trackingStore,
       jwt: publicJwt,
       piiKey: o.piiKey,
+      cipher: o.cipher,
       clock: o.clock,
       escalationIntervalMs: o.escalationIntervalMs ?? 60_000,
       readiness: readinessOf(bus, trackingStore),
@@ -100,7 +120,7 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy !== false } : {}),
       ...(o.groupPrefix ? { group: `${o.groupPrefix}-tracking` } : {}),
     })
-    apps.push(tracking.app)
+    apps.push(tracking)
     const notificationsStore = await store('notifications')
     const email = new EmailChannel({
       host: o.smtp.host,
@@ -123,6 +143,7 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       channels: { email },
       clock: o.clock,
       jwt: publicJwt,
+      cipher: o.cipher,
       webUrl: o.webUrl,
       readiness: readinessOf(bus, notificationsStore),
       ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
@@ -132,8 +153,7 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
     await Promise.all(apps.map((a) => a.ready()))
     return {
       bus,
-      apps: { identity, mailbox, tracking: tracking.app, notifications },
-      tick: () => tracking.scheduler.tick(),
+      apps: { identity, mailbox, tracking, notifications },
       seeded,
       close: async () => {
         for (const a of apps.reverse()) await a.close()

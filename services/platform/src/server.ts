@@ -4,12 +4,14 @@
 // start and kept there. With KAFKA_BROKERS and MONGO_URL set, the same services run on Kafka and MongoDB
 // (then the keys must be configured).
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import {
+  AdapterConfig,
   ConfigError,
   createLogger,
-  loadAdapterConfig,
+  FieldCipher,
+  generateFieldKeys,
   loadConfig,
   ServerConfig,
   scrub,
@@ -30,6 +32,7 @@ const servicePort = (service: string) =>
 
 const Config = Type.Object({
   ...ServerConfig.properties,
+  ...AdapterConfig.properties,
   PORT: Type.Integer({
     minimum: 0,
     maximum: 65535,
@@ -44,6 +47,12 @@ const Config = Type.Object({
     Type.String({ description: 'PEM (Ed25519); generated under DATA_DIR when absent' }),
   ),
   TRACKING_PII_KEY: Type.Optional(Type.String({ minLength: 32 })),
+  MAILBOX_SECRET: Type.Optional(
+    Type.String({
+      minLength: 44,
+      description: 'base64 of 32+ random bytes; generated (embedded) when absent',
+    }),
+  ),
   SEED_DEMO: Type.Boolean({
     default: true,
     description: 'create the demo departments and users on first start',
@@ -64,53 +73,102 @@ interface Secrets {
   jwtPrivateKey: string
   jwtPublicKey: string
   piiKey: string
+  /** base64 of 32 bytes: the mailbox's key for access keys of idempotent retries. */
+  mailboxSecret: string
+  /** FIELD_KEYS: the keys that seal citizens' contact fields (first current). */
+  fieldKeys: string
 }
 
-/** Keys for the single-machine run: made once, kept (0600) beside the data they protect. */
+/**
+ * Keys for the single-machine run: made once and kept (0600) in DATA_DIR/secrets.json — beside the data
+ * directory, never inside a service's store. A file from an earlier version gets the keys it lacks.
+ */
 function localSecrets(dir: string): Secrets {
   const file = join(dir, 'secrets.json')
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Secrets
-  mkdirSync(dir, { recursive: true })
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519')
-  const secrets: Secrets = {
-    jwtPrivateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    jwtPublicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    piiKey: randomBytes(32).toString('base64url'),
+  const kept: Partial<Secrets> = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>)
+    : {}
+  let changed = false
+  const keep = <K extends keyof Secrets>(name: K, make: () => Secrets[K]): Secrets[K] => {
+    const value = kept[name]
+    if (value) return value
+    changed = true
+    return make()
   }
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  const pair = kept.jwtPrivateKey && kept.jwtPublicKey ? null : generateKeyPairSync('ed25519')
+  const secrets: Secrets = {
+    jwtPrivateKey: keep('jwtPrivateKey', () =>
+      (pair?.privateKey.export({ type: 'pkcs8', format: 'pem' }) ?? '').toString(),
+    ),
+    jwtPublicKey: keep('jwtPublicKey', () =>
+      (pair?.publicKey.export({ type: 'spki', format: 'pem' }) ?? '').toString(),
+    ),
+    piiKey: keep('piiKey', () => randomBytes(32).toString('base64url')),
+    mailboxSecret: keep('mailboxSecret', () => randomBytes(32).toString('base64')),
+    fieldKeys: keep('fieldKeys', () => generateFieldKeys('k1')),
+  }
+  if (changed) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+    chmodSync(file, 0o600)
+  }
   return secrets
+}
+
+function cipherOf(fieldKeys: string): FieldCipher {
+  try {
+    return FieldCipher.fromConfig(fieldKeys)
+  } catch (err) {
+    throw new ConfigError([{ variable: 'FIELD_KEYS', problem: `is invalid: ${(err as Error).message}` }])
+  }
 }
 
 async function main(): Promise<void> {
   const config = loadConfig(Config, process.env)
-  const adapters = loadAdapterConfig(process.env)
+  const adapters: AdapterConfig = config
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'platform' })
   const embedded = !adapters.KAFKA_BROKERS && !adapters.MONGO_URL
 
+  // Each key from its variable; on one machine, what is not configured comes from DATA_DIR/secrets.json.
   const secrets = (): Secrets => {
-    if (config.JWT_PRIVATE_KEY && config.JWT_PUBLIC_KEY && config.TRACKING_PII_KEY) {
-      const pem = (v: string) => v.replaceAll('\\n', '\n')
-      return {
-        jwtPrivateKey: pem(config.JWT_PRIVATE_KEY),
-        jwtPublicKey: pem(config.JWT_PUBLIC_KEY),
-        piiKey: config.TRACKING_PII_KEY,
-      }
+    const configured = {
+      JWT_PRIVATE_KEY: config.JWT_PRIVATE_KEY,
+      JWT_PUBLIC_KEY: config.JWT_PUBLIC_KEY,
+      TRACKING_PII_KEY: config.TRACKING_PII_KEY,
+      MAILBOX_SECRET: config.MAILBOX_SECRET,
+      FIELD_KEYS: config.FIELD_KEYS,
     }
-    if (!embedded) {
+    const missing = Object.entries(configured).filter(([, value]) => !value)
+    if (missing.length > 0 && !embedded) {
       throw new ConfigError(
-        ['JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'TRACKING_PII_KEY']
-          .filter((v) => !config[v as keyof typeof config])
-          .map((variable) => ({ variable, problem: 'is required on the distributed adapters' })),
+        missing.map(([variable]) => ({ variable, problem: 'is required on the distributed adapters' })),
       )
     }
-    return localSecrets(adapters.DATA_DIR)
+    const local = missing.length > 0 ? localSecrets(adapters.DATA_DIR) : null
+    const pem = (v: string) => v.replaceAll('\\n', '\n')
+    const jwtPair =
+      configured.JWT_PRIVATE_KEY && configured.JWT_PUBLIC_KEY
+        ? { jwtPrivateKey: pem(configured.JWT_PRIVATE_KEY), jwtPublicKey: pem(configured.JWT_PUBLIC_KEY) }
+        : null
+    const either = (value: string | undefined, name: keyof Secrets): string => {
+      const v = value ?? local?.[name]
+      if (!v) throw new ConfigError([{ variable: name, problem: 'is missing' }])
+      return v
+    }
+    return {
+      jwtPrivateKey: jwtPair?.jwtPrivateKey ?? either(undefined, 'jwtPrivateKey'),
+      jwtPublicKey: jwtPair?.jwtPublicKey ?? either(undefined, 'jwtPublicKey'),
+      piiKey: either(configured.TRACKING_PII_KEY, 'piiKey'),
+      mailboxSecret: either(configured.MAILBOX_SECRET, 'mailboxSecret'),
+      fieldKeys: either(configured.FIELD_KEYS, 'fieldKeys'),
+    }
   }
   const keys = secrets()
   const seedPassword = config.SEED_DEMO
     ? (config.SEED_PASSWORD ?? randomBytes(9).toString('base64url'))
     : undefined
   const dataDir = resolve(adapters.DATA_DIR)
-  mkdirSync(dataDir, { recursive: true })
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   if (embedded) {
     logger.info({ dataDir }, 'single-machine mode: every service in this process, embedded bus and stores')
   } else {
@@ -128,6 +186,8 @@ async function main(): Promise<void> {
       audience: config.JWT_AUDIENCE,
     },
     piiKey: keys.piiKey,
+    cipher: cipherOf(keys.fieldKeys),
+    mailboxSecret: Buffer.from(keys.mailboxSecret, 'base64'),
     smtp: { host: config.SMTP_HOST, port: config.SMTP_PORT, from: config.MAIL_FROM },
     webUrl: config.WEB_URL ?? `http://localhost:${config.PORT}`,
     // The services listen on loopback only, and the gateway reaches them from there.
