@@ -6,6 +6,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { generateFieldKeys } from '../../packages/kit/src/field-cipher.ts'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -148,6 +149,9 @@ export class Infra {
 export interface ServiceSecrets {
   jwtPublicKey: string
   piiKey: string
+  /** FIELD_KEYS, the same for mailbox and tracking (contact fields sealed at rest and in events). */
+  fieldKeys: string
+  mailboxSecret: string
 }
 
 export function newSecrets(): ServiceSecrets {
@@ -155,6 +159,8 @@ export function newSecrets(): ServiceSecrets {
   return {
     jwtPublicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     piiKey: randomBytes(32).toString('base64url'),
+    fieldKeys: generateFieldKeys('chaos'),
+    mailboxSecret: randomBytes(32).toString('base64'),
   }
 }
 
@@ -314,9 +320,14 @@ export function services(o: ServicesOptions): Record<AppService, ServiceProcess>
       join(logs, `${name}.log`),
     )
   return {
-    mailbox: make('mailbox', { MAILBOX_SUBMISSIONS_PER_MINUTE: '1000000' }),
+    mailbox: make('mailbox', {
+      MAILBOX_SUBMISSIONS_PER_MINUTE: '1000000',
+      MAILBOX_SECRET: o.secrets.mailboxSecret,
+      FIELD_KEYS: o.secrets.fieldKeys,
+    }),
     tracking: make('tracking', {
       TRACKING_PII_KEY: o.secrets.piiKey,
+      FIELD_KEYS: o.secrets.fieldKeys,
       PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
     }),
     notifications: make('notifications', {

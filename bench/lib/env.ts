@@ -6,6 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Kafka, logLevel } from 'kafkajs'
 import { MongoClient } from 'mongodb'
+import { FieldCipher, generateFieldKeys } from '../../packages/kit/src/field-cipher.ts'
 import { type TestJwt, testJwt } from '../../packages/testkit/src/index.ts'
 import type { Adapter } from './params.ts'
 import { ROOT } from './procs.ts'
@@ -29,6 +30,11 @@ export class BenchEnv {
   readonly dataDir: string
   readonly jwt: TestJwt = testJwt()
   readonly piiKey = randomBytes(32).toString('base64url')
+  /** FIELD_KEYS of mailbox and tracking: the citizen's contact fields are sealed at rest and in events. */
+  readonly fieldKeys = generateFieldKeys('bench')
+  readonly cipher = FieldCipher.fromConfig(this.fieldKeys)
+  /** MAILBOX_SECRET: derives the access key of an idempotent retry. */
+  readonly mailboxSecret = randomBytes(32).toString('base64')
   /** A dispatcher's token: sees every case in clear. */
   readonly staffToken: string
   readonly #kafka: Kafka | null
@@ -77,6 +83,8 @@ export class BenchEnv {
       PUBLIC_RATE_LIMIT_PER_MINUTE: UNLIMITED,
       JWT_PUBLIC_KEY: this.jwt.config.publicKey,
       TRACKING_PII_KEY: this.piiKey,
+      FIELD_KEYS: this.fieldKeys,
+      MAILBOX_SECRET: this.mailboxSecret,
     }
     const adapter: Record<string, string> =
       this.adapter === 'distributed'

@@ -1,12 +1,19 @@
 // mailbox.letter-submitted events as the mailbox makes them, for the catch-up backlog: built with the
-// mailbox's own domain code from the letter pool, kept compact (a few fields each) until they are needed.
-import { type EventEnvelope, MailboxEvents, uuidv7 } from '../../packages/contracts/src/index.ts'
+// mailbox's own domain code (newLetter, letterSubmittedEvent) from the letter pool, the citizen sealed with
+// the run's FIELD_KEYS, kept compact (a few fields each) until they are needed.
+import { type EventEnvelope, uuidv7 } from '../../packages/contracts/src/index.ts'
+import type { FieldCipher } from '../../packages/kit/src/index.ts'
 import {
   accessKeyHash,
   newAccessKey,
   newTrackingCode,
 } from '../../services/mailbox/src/domain/identifiers.ts'
-import { type PreparedLetter, prepareLetter } from '../../services/mailbox/src/domain/letter.ts'
+import {
+  letterSubmittedEvent,
+  newLetter,
+  type PreparedLetter,
+  prepareLetter,
+} from '../../services/mailbox/src/domain/letter.ts'
 import type { SubmitLetter } from '../../services/mailbox/src/schemas/letters.ts'
 import type { LetterPool } from './letters.ts'
 
@@ -22,9 +29,11 @@ export class LetterEvents {
   readonly #items: Compact[] = []
   readonly #prepared = new Map<number, PreparedLetter>()
   readonly #pool: LetterPool
+  readonly #cipher: FieldCipher
 
-  constructor(pool: LetterPool, count: number) {
+  constructor(pool: LetterPool, count: number, cipher: FieldCipher) {
     this.#pool = pool
+    this.#cipher = cipher
     const secret = Buffer.alloc(32, 1)
     const start = Date.now() - count
     for (let i = 0; i < count; i++) {
@@ -54,27 +63,21 @@ export class LetterEvents {
     return prepared
   }
 
-  /** Events [from, to) as full envelopes (fresh event ids each time; the data is the same). */
+  /** Events [from, to) as full envelopes (fresh event ids and seals each time; the data is the same). */
   slice(from: number, to: number): EventEnvelope[] {
     return this.#items.slice(from, to).map((c) => {
-      const l = this.#letter(c.body)
-      return MailboxEvents.letterSubmitted.create({
-        subject: c.letterId,
-        occurredAt: new Date(c.submittedAt),
-        data: {
+      const letter = newLetter(
+        this.#letter(c.body),
+        {
           letterId: c.letterId,
           trackingCode: c.trackingCode,
           accessKeyHash: c.accessKeyHash,
-          category: l.category,
-          subject: l.subject,
-          body: l.body,
-          anonymous: l.anonymous,
-          citizen: l.citizen,
-          consentToPublish: l.consentToPublish,
-          locale: l.locale,
-          submittedAt: c.submittedAt,
+          requestFingerprint: '',
         },
-      }) as EventEnvelope
+        new Date(c.submittedAt),
+        this.#cipher,
+      )
+      return letterSubmittedEvent(letter)
     })
   }
 }

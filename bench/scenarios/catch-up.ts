@@ -13,9 +13,11 @@ import {
   HEADERS,
   topicName,
 } from '../../packages/contracts/src/index.ts'
+import type { FieldCipher } from '../../packages/kit/src/index.ts'
 import { createEmbeddedStore } from '../../packages/store-embedded/src/index.ts'
 import { CASE_INDEXES } from '../../services/tracking/src/case-store.ts'
 import { type LetterSubmitted, openFromLetter } from '../../services/tracking/src/domain/intake.ts'
+import { openCitizen, sealCitizen } from '../../services/tracking/src/domain/privacy.ts'
 import { BenchEnv } from '../lib/env.ts'
 import { LetterEvents } from '../lib/events.ts'
 import type { LetterPool } from '../lib/letters.ts'
@@ -49,13 +51,16 @@ export interface CatchUpResult {
 
 type Doc = { _id: string } & Record<string, unknown>
 
-function caseDocs(events: readonly EventEnvelope[], piiKey: string): Doc[] {
+/** The case documents tracking's letter consumer makes: the citizen opened, hashed, masked, sealed again. */
+function caseDocs(events: readonly EventEnvelope[], piiKey: string, cipher: FieldCipher): Doc[] {
   const now = new Date()
   const at = now.toISOString()
   return events.map((e) => {
-    const opened = openFromLetter(e.data as LetterSubmitted, piiKey, now, e)
+    const letter = e.data as LetterSubmitted
+    const opened = openFromLetter({ ...letter, citizen: openCitizen(letter.citizen, cipher) }, piiKey, now, e)
+    const citizen = sealCitizen(opened.case.citizen, cipher)
     // the managed fields our store adds to every document
-    return { ...opened.case, version: 1, createdAt: at, updatedAt: at } as Doc
+    return { ...opened.case, citizen, version: 1, createdAt: at, updatedAt: at } as Doc
   })
 }
 
@@ -164,7 +169,7 @@ async function baseline(env: BenchEnv, backlog: LetterEvents, batch: number, run
     for (let i = 0; i < backlog.length; i += batch) {
       const events = backlog.slice(i, i + batch)
       const t = performance.now()
-      await cases.insertMany(caseDocs(events, env.piiKey), { ordered: false })
+      await cases.insertMany(caseDocs(events, env.piiKey, env.cipher), { ordered: false })
       seconds += (performance.now() - t) / 1000
     }
     await db.dropDatabase()
@@ -184,7 +189,7 @@ async function baseline(env: BenchEnv, backlog: LetterEvents, batch: number, run
     for (let i = 0; i < backlog.length; i += batch) {
       const events = backlog.slice(i, i + batch)
       const t = performance.now()
-      insertAll(caseDocs(events, env.piiKey))
+      insertAll(caseDocs(events, env.piiKey, env.cipher))
       seconds += (performance.now() - t) / 1000
     }
     db.close()
@@ -201,7 +206,7 @@ export async function catchUp(
   const p = params.catchUp
   const env = new BenchEnv(adapter)
   try {
-    const backlog = new LetterEvents(pool, p.events)
+    const backlog = new LetterEvents(pool, p.events, env.cipher)
     const t = Date.now()
     await publishBacklog(env, backlog)
     const publishSeconds = round((Date.now() - t) / 1000, 1)

@@ -70,6 +70,7 @@ export async function startBaseline(
       BASELINE_NAMESPACE: env.baselineNamespace,
       BASELINE_GROUP: env.group('baseline'),
       TRACKING_PII_KEY: env.piiKey,
+      FIELD_KEYS: env.fieldKeys,
       ...(env.adapter === 'distributed'
         ? {
             KAFKA_BROKERS,

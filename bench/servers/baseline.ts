@@ -1,11 +1,13 @@
 // The baseline of the intake and end-to-end benchmarks: a bare Fastify server doing the essential work of
 // the mailbox (and, with BASELINE_PIPELINE=1, of tracking's intake) with the bare clients and nothing else:
-//   POST /api/v1/mailbox/letters  validate the mailbox's own TypeBox schema (same Ajv options as the kit),
-//     prepare the letter with the mailbox's pure domain code, insert the same document (mongodb driver
+//   POST /api/v1/mailbox/letters  validate the mailbox's own TypeBox schema (with the kit's validator
+//     compiler), prepare the letter and its event with the mailbox's pure domain code (the citizen sealed
+//     with FIELD_KEYS), insert the same document (mongodb driver
 //     insertOne, w: majority + journal like our store | better-sqlite3 INSERT, WAL + synchronous=FULL),
 //     then send the same event (kafkajs idempotent producer, acks=-1 | the same row appended to a SQLite
 //     log), then answer 201.
-//   pipeline: a consumer opens the case from each event with tracking's pure domain code and inserts it;
+//   pipeline: a consumer opens the case from each event with tracking's pure domain code (the citizen
+//     opened, hashed, masked and sealed again, as tracking's consumer does) and inserts it;
 //     GET /api/v1/cases/:id reads it back. Each case opened is written to stdout as a JSON line.
 // No logger, no rate limit, no auth, no outbox: what is left is what any implementation has to pay.
 import { join } from 'node:path'
@@ -18,18 +20,25 @@ import {
   DELIVERY_DEFAULTS,
   type EventEnvelope,
   HEADERS,
-  MailboxEvents,
   topicName,
   uuidv7,
 } from '../../packages/contracts/src/index.ts'
+import { FieldCipher, generateFieldKeys } from '../../packages/kit/src/field-cipher.ts'
+import { validatorCompiler } from '../../packages/kit/src/validation.ts'
 import {
   accessKeyHash,
   newAccessKey,
   newTrackingCode,
 } from '../../services/mailbox/src/domain/identifiers.ts'
-import { prepareLetter, requestFingerprint } from '../../services/mailbox/src/domain/letter.ts'
+import {
+  letterSubmittedEvent,
+  newLetter,
+  prepareLetter,
+  requestFingerprint,
+} from '../../services/mailbox/src/domain/letter.ts'
 import { LetterReceipt, SubmitLetter } from '../../services/mailbox/src/schemas/letters.ts'
 import { type LetterSubmitted, openFromLetter } from '../../services/tracking/src/domain/intake.ts'
+import { openCitizen, sealCitizen } from '../../services/tracking/src/domain/privacy.ts'
 
 const env = process.env
 const adapter = env.BASELINE_ADAPTER === 'embedded' ? 'embedded' : 'distributed'
@@ -38,6 +47,7 @@ const namespace = env.BASELINE_NAMESPACE ?? 'bench_base'
 const topic = topicName(namespace, 'mailbox')
 const piiKey = env.TRACKING_PII_KEY ?? 'baseline-pii-key-baseline-pii-key!'
 const secret = Buffer.alloc(32, 7)
+const cipher = FieldCipher.fromConfig(env.FIELD_KEYS ?? generateFieldKeys('base'))
 
 interface Doc {
   _id: string
@@ -248,13 +258,8 @@ async function embedded(): Promise<Backend> {
 
 const backend = adapter === 'distributed' ? await distributed() : await embedded()
 
-const app = Fastify({
-  logger: false,
-  bodyLimit: 256 * 1024,
-  ajv: {
-    customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
-  },
-})
+const app = Fastify({ logger: false, bodyLimit: 256 * 1024 })
+app.setValidatorCompiler(validatorCompiler)
 
 app.post(
   '/api/v1/mailbox/letters',
@@ -267,33 +272,20 @@ app.post(
     const accessKey = newAccessKey(secret)
     const now = new Date()
     const at = now.toISOString()
-    const letter = {
-      ...prepared.letter,
-      trackingCode: newTrackingCode(),
-      accessKeyHash: accessKeyHash(accessKey),
-      submittedAt: at,
-      requestFingerprint: requestFingerprint(input),
-    }
+    const letter = newLetter(
+      prepared.letter,
+      {
+        letterId,
+        trackingCode: newTrackingCode(),
+        accessKeyHash: accessKeyHash(accessKey),
+        requestFingerprint: requestFingerprint(input),
+      },
+      now,
+      cipher,
+    )
     // the document as our store keeps it: id, version and timestamps beside the letter's fields
     await backend.insertLetter({ _id: letterId, version: 1, createdAt: at, updatedAt: at, ...letter })
-    const event = MailboxEvents.letterSubmitted.create({
-      subject: letterId,
-      correlationId: request.id,
-      occurredAt: now,
-      data: {
-        letterId,
-        trackingCode: letter.trackingCode,
-        accessKeyHash: letter.accessKeyHash,
-        category: letter.category,
-        subject: letter.subject,
-        body: letter.body,
-        anonymous: letter.anonymous,
-        citizen: letter.citizen,
-        consentToPublish: letter.consentToPublish,
-        locale: letter.locale,
-        submittedAt: letter.submittedAt,
-      },
-    })
+    const event = letterSubmittedEvent(letter, { correlationId: request.id })
     await backend.send(event)
     return reply
       .code(201)
@@ -311,9 +303,16 @@ if (pipeline) {
   })
   await backend.startPipeline((event) => {
     const now = new Date()
-    const opened = openFromLetter(event.data as LetterSubmitted, piiKey, now, event)
+    const letter = event.data as LetterSubmitted
+    const opened = openFromLetter(
+      { ...letter, citizen: openCitizen(letter.citizen, cipher) },
+      piiKey,
+      now,
+      event,
+    )
     const at = now.toISOString()
-    return { ...opened.case, version: 1, createdAt: at, updatedAt: at }
+    const citizen = sealCitizen(opened.case.citizen, cipher)
+    return { ...opened.case, citizen, version: 1, createdAt: at, updatedAt: at }
   })
 }
 

@@ -6,12 +6,14 @@
 import {
   connectAdapters,
   createLogger,
+  fieldCipherOf,
   loadAdapterConfig,
   loadConfig,
   ServerConfig,
   serve,
   systemClock,
   Type,
+  trustProxyOf,
 } from '../../packages/kit/src/index.ts'
 import type { DocumentStore } from '../../packages/store/src/index.ts'
 import { buildTracking } from '../../services/tracking/src/app.ts'
@@ -28,6 +30,7 @@ const Config = Type.Object({
 })
 
 const config = loadConfig(Config, process.env)
+const cipher = fieldCipherOf(config)
 const adapterConfig = loadAdapterConfig(process.env)
 const logger = createLogger({ level: config.LOG_LEVEL, name: 'tracking' })
 const adapters = await connectAdapters('tracking', adapterConfig, logger)
@@ -43,7 +46,7 @@ const store: DocumentStore = config.BENCH_NO_RELAY
     })
   : adapters.store
 
-const { app } = await buildTracking({
+const app = await buildTracking({
   bus,
   store,
   logger,
@@ -51,11 +54,12 @@ const { app } = await buildTracking({
   clock: systemClock,
   jwt: { publicKey: config.JWT_PUBLIC_KEY, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
   piiKey: config.TRACKING_PII_KEY,
+  cipher,
   escalationIntervalMs: config.ESCALATION_INTERVAL_MS,
   rateLimit: { max: config.RATE_LIMIT_PER_MINUTE },
   publicRateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
   bodyLimit: config.BODY_LIMIT_BYTES,
-  trustProxy: config.TRUST_PROXY,
+  trustProxy: trustProxyOf(config),
   group: config.BENCH_GROUP,
   ...(config.BENCH_NO_RELAY ? { relaySweepIntervalMs: 3_600_000 } : {}),
 })
