@@ -2,9 +2,6 @@
 import { ROLES } from '@tingjian/contracts'
 import Type from 'typebox'
 
-/** One line of text: no control characters, no bidi overrides. */
-export const ONE_LINE = '^[^\\u0000-\\u001F\\u007F\\u202A-\\u202E\\u2066-\\u2069]*$'
-
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false })
 export const Role = Type.Enum(ROLES)

@@ -1,12 +1,13 @@
+import { OneLine } from '@tingjian/kit'
 import Type, { type Static } from 'typebox'
-import { Id, ONE_LINE, Timestamp } from './common.ts'
+import { Id, Timestamp } from './common.ts'
 
 const Code = Type.String({
   pattern: '^[a-z0-9][a-z0-9-]{0,39}$',
   description: 'stable short name, lowercase: office, exit-entry',
 })
-const Name = Type.String({ minLength: 1, maxLength: 100, pattern: ONE_LINE, description: 'Chinese name' })
-const NameEn = Type.String({ minLength: 1, maxLength: 100, pattern: ONE_LINE })
+const Name = OneLine({ minLength: 1, maxLength: 100, description: 'Chinese name' })
+const NameEn = OneLine({ minLength: 1, maxLength: 100 })
 
 export const DepartmentView = Type.Object({
   id: Type.String(),

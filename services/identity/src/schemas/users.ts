@@ -1,13 +1,14 @@
+import { OneLine } from '@tingjian/kit'
 import Type, { type Static } from 'typebox'
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/passwords.ts'
 import { USERNAME_PATTERN } from '../domain/users.ts'
-import { Id, ONE_LINE, Role, Timestamp } from './common.ts'
+import { Id, Role, Timestamp } from './common.ts'
 
-const Username = Type.String({
+const Username = OneLine({
   pattern: USERNAME_PATTERN,
   description: '2–64 of a-z 0-9 . _ - (lowercase), starting with a letter or digit',
 })
-const DisplayName = Type.String({ minLength: 1, maxLength: 100, pattern: ONE_LINE })
+const DisplayName = OneLine({ minLength: 1, maxLength: 100 })
 const Email = Type.String({ maxLength: 254, format: 'email', description: 'personal data' })
 const Roles = Type.Array(Role, { minItems: 1, maxItems: 8, uniqueItems: true })
 export const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH })

@@ -121,12 +121,24 @@ t.test('bad department input is a 400 problem', async (t) => {
     { code: 'Upper', name: 'x' },
     { code: 'ok', name: '' },
     { code: 'ok', name: 'line\nbreak' },
+    { code: 'ok', name: 'para\u2029graph' },
+    { code: 'ok', name: '\u200B\uFEFF' },
+    { code: 'ok', name: '交警', nameEn: 'Traffic\u061C' },
+    { code: 'ok', name: ' ' },
     { code: 'ok', name: 'x', extra: true },
     { code: { $gt: '' }, name: 'x' },
   ]) {
     const res = await app.inject({ method: 'POST', url: '/api/v1/departments', headers: admin, payload })
-    t.equal(res.statusCode, 400, JSON.stringify(payload))
+    // escaped: a raw line or paragraph separator would break the TAP output
+    const what = JSON.stringify(payload).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
+    t.equal(res.statusCode, 400, what)
+    t.equal(res.json().type, '/problems/validation', what)
   }
+  const list = await app.inject({ url: '/api/v1/departments', headers: admin })
+  t.notOk(
+    list.json().items.some((d: { code: string }) => d.code === 'ok'),
+    'nothing was created',
+  )
   const empty = await app.inject({
     method: 'PATCH',
     url: `/api/v1/departments/${seeded.departments.fire}`,

@@ -97,6 +97,26 @@ t.test('bad user input is a 400 problem and creates nothing', async (t) => {
     t.equal(res.statusCode, 400, what)
     t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8', what)
   }
+  // one-line fields (issue 9): no separators, invisible or direction characters; something visible
+  const notOneLine = [
+    ...['\u2028', '\u2029', '\u200B', '\u200E', '\u200F', '\u061C', '\uFEFF', '\u202E'].map(
+      (c) => `消防${c}承办人`,
+    ),
+    '   ',
+    '\u200B',
+  ]
+  for (const displayName of notOneLine) {
+    const what = `displayName ${JSON.stringify(displayName).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}`
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: admin,
+      payload: newUser(fire, { displayName }),
+    })
+    t.equal(res.statusCode, 400, what)
+    t.equal(res.json().type, '/problems/validation', what)
+    t.match(res.json().errors, [{ path: 'body/displayName' }], what)
+  }
   const list = await app.inject({ url: `/api/v1/users?departmentId=${fire}`, headers: admin })
   t.same(list.json().items, [])
   const unknownDept = await app.inject({
