@@ -2,12 +2,12 @@
 // free port with its own data directory, no SMTP server. A letter goes in through the one address, its
 // receipt lands in an .eml file, the process stops on SIGTERM and starts again with nothing lost.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { eventually, PERSONAL_DATA } from '@tingjian/testkit'
+import { eventually, PERSONAL_DATA, personalDataIn } from '@tingjian/testkit'
 import t, { type Test } from 'tap'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
@@ -118,12 +118,12 @@ t.test(
     const receipt = (await submitted.json()) as { trackingCode: string; accessKey: string }
 
     const staff = await login(first.base, 'dispatcher')
-    await eventually(async () => {
+    const opened = await eventually(async () => {
       const res = await fetch(`${first.base}/api/v1/cases?limit=100`, { headers: staff })
       const body = (await res.json()) as { items?: Array<{ trackingCode: string }> }
-      return res.status === 200 && body.items?.some((c) => c.trackingCode === receipt.trackingCode)
+      return res.status === 200 && body.items?.find((c) => c.trackingCode === receipt.trackingCode)
     }, 60_000)
-    t.pass('the letter became a case')
+    t.equal(opened.trackingCode, receipt.trackingCode, 'the letter became a case')
 
     const mailDir = join(dataDir, 'mail')
     const eml = await eventually(async () => {
@@ -161,9 +161,25 @@ t.test(
 
     second.child.kill('SIGTERM')
     t.equal(await second.exited, 0)
-    const leaks = (first.output() + second.output())
-      .split('\n')
-      .filter((line) => !line.includes('noreply@tingjian.localhost') && PERSONAL_DATA.test(line))
-    t.same(leaks, [], 'no personal data in the output')
+    t.same(personalDataIn(first.output() + second.output()), [], 'no personal data in the output')
+
+    // At rest: the keys in the secrets file only (0600), none in a store; contact fields sealed everywhere.
+    const secretsFile = join(dataDir, 'secrets.json')
+    t.equal((await stat(secretsFile)).mode & 0o777, 0o600, 'secrets.json is readable by its owner only')
+    const secrets = JSON.parse(await readFile(secretsFile, 'utf8')) as Record<string, string>
+    t.match(secrets, { mailboxSecret: /^[A-Za-z0-9+/]{43}=$/, fieldKeys: /^k1:[A-Za-z0-9+/]{43}=$/ })
+    const mailboxSecret = Buffer.from(secrets.mailboxSecret ?? '', 'base64')
+    const files = (await readdir(dataDir)).filter((f) => /\.sqlite(-wal|-shm)?$/.test(f))
+    t.ok(
+      files.includes('mailbox.sqlite') && files.includes('bus.sqlite'),
+      'the stores and the bus are files here',
+    )
+    for (const f of files) {
+      const bytes = await readFile(join(dataDir, f))
+      t.equal(bytes.indexOf(mailboxSecret), -1, `${f}: no mailbox secret`)
+      t.equal(bytes.indexOf(secrets.mailboxSecret ?? ''), -1, `${f}: not even in base64`)
+      for (const value of ['13800138000', email, '张三'])
+        t.equal(bytes.indexOf(value), -1, `${f}: no ${value} in clear`)
+    }
   },
 )
