@@ -235,6 +235,29 @@ t.test('logout revokes the session and clears the cookie', async (t) => {
   t.equal((await logout(null)).statusCode, 204, 'and for none')
 })
 
+t.test(
+  'a cross-site form cannot sign in: only a JSON body is read, nothing else sets the cookie',
+  async (t) => {
+    const { app } = await identity(t)
+    const body = JSON.stringify({ username: 'admin', password: PASSWORD })
+    for (const [type, status] of [
+      ['text/plain', 400],
+      ['application/x-www-form-urlencoded', 415],
+      ['multipart/form-data; boundary=x', 415],
+    ] as const) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'content-type': type },
+        payload: body,
+      })
+      t.equal(res.statusCode, status, type)
+      t.equal(res.headers['content-type'], PROBLEM_CONTENT_TYPE, type)
+      t.equal(setCookie(res), '', `${type}: no cookie`)
+    }
+  },
+)
+
 t.test('the cookie is Secure when the client came over HTTPS (through a trusted proxy)', async (t) => {
   const { app } = await identity(t, 'embedded', { trustProxy: true })
   const res = await app.inject({
