@@ -171,6 +171,7 @@ export function userChanged(u: {
   roles: Role[]
   departmentId: string | null
   active?: boolean
+  tokensValidAfter?: string
 }) {
   return IdentityEvents.userChanged.create({
     subject: u.userId,
@@ -182,6 +183,7 @@ export function userChanged(u: {
       roles: u.roles,
       departmentId: u.departmentId,
       active: u.active ?? true,
+      ...(u.tokensValidAfter ? { tokensValidAfter: u.tokensValidAfter } : {}),
     },
   })
 }
