@@ -1,14 +1,14 @@
 // Departments (admin): the tree, create, edit (with the version seen: a stale one is refused), deactivate
 // and activate. Departments are never deleted: cases refer to them.
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { ApiError, staffApi } from '../../api/client.ts'
 import type { Department } from '../../api/types.ts'
-import { Badge, PageHeading } from '../../components/bits.tsx'
+import { PageHeading } from '../../components/bits.tsx'
 import { AsyncView, ErrorMessage, Notice, useAsync } from '../../components/feedback.tsx'
-import { type FieldError, SelectField, TextField } from '../../components/fields.tsx'
+import { SelectField, TextField } from '../../components/fields.tsx'
 import { useI18n, useTitle } from '../../i18n/i18n.tsx'
-import { isOneLine, serverFieldErrors } from '../../lib/validate.ts'
 import { invalidateDepartments } from '../staff/use-staff.ts'
+import { ActiveBadge, AdminForm, AdminTable, checkName, useAdminSubmit } from './shared.tsx'
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,39}$/
 
@@ -94,61 +94,46 @@ export function DepartmentsPage() {
                 onCancel={() => setEditing(null)}
               />
             )}
-            <div className="table-wrap">
-              <table className="data-table" data-testid="departments">
-                <caption className="sr-only">{t('admin.dept.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.dept.name')}</th>
-                    <th scope="col">{t('admin.dept.nameEn')}</th>
-                    <th scope="col">{t('admin.dept.code')}</th>
-                    <th scope="col">{t('admin.dept.status')}</th>
-                    <th scope="col">
-                      <span className="sr-only">{t('common.edit')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {treeOrder(data.items).map(({ d, depth }) => (
-                    <tr key={d.id}>
-                      <th scope="row" style={{ paddingInlineStart: `${0.75 + depth * 1.25}rem` }}>
-                        {depth > 0 && <span aria-hidden="true">└ </span>}
-                        {d.name}
-                      </th>
-                      <td>{d.nameEn ?? '—'}</td>
-                      <td className="mono">{d.code}</td>
-                      <td>
-                        {d.active ? (
-                          <Badge tone="done">{t('admin.active')}</Badge>
-                        ) : (
-                          <Badge tone="muted">{t('admin.inactive')}</Badge>
-                        )}
-                      </td>
-                      <td className="row-actions">
-                        <button
-                          type="button"
-                          className="btn btn-secondary btn-small"
-                          onClick={() => {
-                            setSaved(false)
-                            setEditing(d)
-                          }}
-                          aria-label={`${t('common.edit')} ${deptName(d)}`}
-                        >
-                          {t('common.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn-ghost btn-small"
-                          onClick={() => void toggle(d)}
-                        >
-                          {d.active ? t('admin.dept.deactivate') : t('admin.dept.activate')}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable
+              testId="departments"
+              caption={t('admin.dept.title')}
+              columns={[
+                t('admin.dept.name'),
+                t('admin.dept.nameEn'),
+                t('admin.dept.code'),
+                t('admin.dept.status'),
+              ]}
+            >
+              {treeOrder(data.items).map(({ d, depth }) => (
+                <tr key={d.id}>
+                  <th scope="row" style={{ paddingInlineStart: `${0.75 + depth * 1.25}rem` }}>
+                    {depth > 0 && <span aria-hidden="true">└ </span>}
+                    {d.name}
+                  </th>
+                  <td>{d.nameEn ?? '—'}</td>
+                  <td className="mono">{d.code}</td>
+                  <td>
+                    <ActiveBadge active={d.active} />
+                  </td>
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="btn btn-secondary btn-small"
+                      onClick={() => {
+                        setSaved(false)
+                        setEditing(d)
+                      }}
+                      aria-label={`${t('common.edit')} ${deptName(d)}`}
+                    >
+                      {t('common.edit')}
+                    </button>
+                    <button type="button" className="btn btn-ghost btn-small" onClick={() => void toggle(d)}>
+                      {d.active ? t('admin.dept.deactivate') : t('admin.dept.activate')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </AdminTable>
           </>
         )}
       </AsyncView>
@@ -172,24 +157,13 @@ function DepartmentForm({
   const [name, setName] = useState(department?.name ?? '')
   const [nameEn, setNameEn] = useState(department?.nameEn ?? '')
   const [parentId, setParentId] = useState(department?.parentId ?? '')
-  const [errors, setErrors] = useState<Record<string, FieldError>>({})
-  const [failure, setFailure] = useState<unknown>(null)
-  const [sending, setSending] = useState(false)
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    const errs: Record<string, FieldError> = {}
-    if (!CODE.test(code)) errs.code = { key: 'v.deptCode' }
-    if (!name.trim()) errs.name = { key: 'v.required' }
-    else if (!isOneLine(name) || name.length > 100)
-      errs.name = { key: 'v.textLength', params: { min: 1, max: 100 } }
-    if (nameEn && (!isOneLine(nameEn) || nameEn.length > 100))
-      errs.nameEn = { key: 'v.textLength', params: { min: 1, max: 100 } }
-    setErrors(errs)
-    if (Object.keys(errs).length) return
-    setSending(true)
-    setFailure(null)
-    try {
+  const form = useAdminSubmit(
+    () => ({
+      code: CODE.test(code) ? null : { key: 'v.deptCode' },
+      name: checkName(name, 100),
+      nameEn: checkName(nameEn, 100, false),
+    }),
+    async () => {
       if (department) {
         await staffApi(`/departments/${encodeURIComponent(department.id)}`, {
           method: 'PATCH',
@@ -213,20 +187,17 @@ function DepartmentForm({
         })
       }
       onSaved()
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 400)
-        setErrors(serverFieldErrors(err.problem.errors).fields)
-      setFailure(err)
-    } finally {
-      setSending(false)
-    }
-  }
+    },
+  )
+  const { errors } = form
 
   return (
-    <form className="form card" onSubmit={submit} noValidate aria-labelledby="dept-form-h">
-      <h2 id="dept-form-h">
-        {department ? t('admin.dept.edit', { name: deptName(department) }) : t('admin.dept.create')}
-      </h2>
+    <AdminForm
+      id="dept-form"
+      title={department ? t('admin.dept.edit', { name: deptName(department) }) : t('admin.dept.create')}
+      form={form}
+      onCancel={onCancel}
+    >
       <div className="grid-2">
         <TextField
           id="dept-code"
@@ -273,15 +244,6 @@ function DepartmentForm({
           error={errors.nameEn}
         />
       </div>
-      {failure ? <ErrorMessage error={failure} /> : null}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={sending}>
-          {sending ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   )
 }

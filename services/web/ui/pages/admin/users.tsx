@@ -1,20 +1,15 @@
 // Staff accounts (admin): list with filters and paging, create, edit (roles, department, active; with the
 // version seen), reset a password, deactivate. Passwords are never shown.
-import { type FormEvent, useCallback, useEffect, useState } from 'react'
-import { ApiError, staffApi } from '../../api/client.ts'
+import { useCallback, useEffect, useState } from 'react'
+import { staffApi } from '../../api/client.ts'
 import { type Page, ROLES, type Role, type StaffUser } from '../../api/types.ts'
-import { Badge, PageHeading } from '../../components/bits.tsx'
+import { PageHeading } from '../../components/bits.tsx'
 import { ErrorMessage, Loading, Notice } from '../../components/feedback.tsx'
-import {
-  CheckboxField,
-  CheckboxGroup,
-  type FieldError,
-  SelectField,
-  TextField,
-} from '../../components/fields.tsx'
+import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../components/fields.tsx'
 import { useI18n, useTitle } from '../../i18n/i18n.tsx'
-import { isOneLine, isValidEmail, serverFieldErrors } from '../../lib/validate.ts'
+import { isValidEmail } from '../../lib/validate.ts'
 import { useDepartments } from '../staff/use-staff.ts'
+import { ActiveBadge, AdminForm, AdminTable, checkName, useAdminSubmit } from './shared.tsx'
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/
 const DEPARTMENT_ROLES: Role[] = ['handler', 'dept_lead']
@@ -147,77 +142,62 @@ export function UsersPage() {
         />
       )}
       {failure ? <ErrorMessage error={failure} onRetry={() => void load(null)} /> : null}
-      <div className="table-wrap">
-        <table className="data-table" data-testid="users">
-          <caption className="sr-only">{t('admin.user.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.user.username')}</th>
-              <th scope="col">{t('admin.user.displayName')}</th>
-              <th scope="col">{t('admin.user.roles')}</th>
-              <th scope="col">{t('admin.user.department')}</th>
-              <th scope="col">{t('admin.dept.status')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('common.edit')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((u) => (
-              <tr key={u.id}>
-                <th scope="row" className="mono">
-                  {u.username}
-                </th>
-                <td>{u.displayName}</td>
-                <td>{u.roles.map((r) => tx('role', r)).join('、')}</td>
-                <td>{u.departmentId ? deptName(byId.get(u.departmentId)) : '—'}</td>
-                <td>
-                  {u.active ? (
-                    <Badge tone="done">{t('admin.active')}</Badge>
-                  ) : (
-                    <Badge tone="muted">{t('admin.inactive')}</Badge>
-                  )}
-                </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="btn btn-secondary btn-small"
-                    aria-label={`${t('common.edit')} ${u.username}`}
-                    onClick={() => {
-                      setMessage(null)
-                      setResetting(null)
-                      setEditing(u)
-                    }}
-                  >
-                    {t('common.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-ghost btn-small"
-                    aria-label={`${t('admin.user.resetPassword')} ${u.username}`}
-                    onClick={() => {
-                      setMessage(null)
-                      setEditing(null)
-                      setResetting(u)
-                    }}
-                  >
-                    {t('admin.user.resetPassword')}
-                  </button>
-                  {u.active && (
-                    <button
-                      type="button"
-                      className="btn btn-ghost btn-small"
-                      onClick={() => void deactivate(u)}
-                    >
-                      {t('admin.user.deactivate')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        testId="users"
+        caption={t('admin.user.title')}
+        columns={[
+          t('admin.user.username'),
+          t('admin.user.displayName'),
+          t('admin.user.roles'),
+          t('admin.user.department'),
+          t('admin.dept.status'),
+        ]}
+      >
+        {items.map((u) => (
+          <tr key={u.id}>
+            <th scope="row" className="mono">
+              {u.username}
+            </th>
+            <td>{u.displayName}</td>
+            <td>{u.roles.map((r) => tx('role', r)).join('、')}</td>
+            <td>{u.departmentId ? deptName(byId.get(u.departmentId)) : '—'}</td>
+            <td>
+              <ActiveBadge active={u.active} />
+            </td>
+            <td className="row-actions">
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                aria-label={`${t('common.edit')} ${u.username}`}
+                onClick={() => {
+                  setMessage(null)
+                  setResetting(null)
+                  setEditing(u)
+                }}
+              >
+                {t('common.edit')}
+              </button>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small"
+                aria-label={`${t('admin.user.resetPassword')} ${u.username}`}
+                onClick={() => {
+                  setMessage(null)
+                  setEditing(null)
+                  setResetting(u)
+                }}
+              >
+                {t('admin.user.resetPassword')}
+              </button>
+              {u.active && (
+                <button type="button" className="btn btn-ghost btn-small" onClick={() => void deactivate(u)}>
+                  {t('admin.user.deactivate')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       {!loading && items.length === 0 && !failure && <p className="empty">{t('common.noResults')}</p>}
       {loading && <Loading />}
       {cursor && !loading && (
@@ -249,27 +229,19 @@ function UserForm({
   const [departmentId, setDepartmentId] = useState(user?.departmentId ?? '')
   const [active, setActive] = useState(user?.active ?? true)
   const [password, setPassword] = useState('')
-  const [errors, setErrors] = useState<Record<string, FieldError>>({})
-  const [failure, setFailure] = useState<unknown>(null)
-  const [sending, setSending] = useState(false)
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    const errs: Record<string, FieldError> = {}
-    if (!user && !USERNAME.test(username)) errs.username = { key: 'v.username' }
-    if (!displayName.trim()) errs.displayName = { key: 'v.required' }
-    else if (!isOneLine(displayName) || displayName.length > 100)
-      errs.displayName = { key: 'v.textLength', params: { min: 1, max: 100 } }
-    if (email.trim() && !isValidEmail(email)) errs.email = { key: 'v.email' }
-    if (!roles.length) errs.roles = { key: 'v.roles' }
-    if (roles.some((r) => DEPARTMENT_ROLES.includes(r as Role)) && !departmentId)
-      errs.departmentId = { key: 'v.departmentForRole' }
-    if (!user && (password.length < 10 || password.length > 256)) errs.password = { key: 'v.password' }
-    setErrors(errs)
-    if (Object.keys(errs).length) return
-    setSending(true)
-    setFailure(null)
-    try {
+  const form = useAdminSubmit(
+    () => ({
+      username: user || USERNAME.test(username) ? null : { key: 'v.username' },
+      displayName: checkName(displayName, 100),
+      email: email.trim() && !isValidEmail(email) ? { key: 'v.email' } : null,
+      roles: roles.length ? null : { key: 'v.roles' },
+      departmentId:
+        roles.some((r) => DEPARTMENT_ROLES.includes(r as Role)) && !departmentId
+          ? { key: 'v.departmentForRole' }
+          : null,
+      password: !user && (password.length < 10 || password.length > 256) ? { key: 'v.password' } : null,
+    }),
+    async () => {
       if (user) {
         await staffApi(`/users/${encodeURIComponent(user.id)}`, {
           method: 'PATCH',
@@ -296,20 +268,17 @@ function UserForm({
         })
       }
       onSaved()
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 400)
-        setErrors(serverFieldErrors(err.problem.errors).fields)
-      setFailure(err)
-    } finally {
-      setSending(false)
-    }
-  }
+    },
+  )
+  const { errors } = form
 
   return (
-    <form className="form card" onSubmit={submit} noValidate aria-labelledby="user-form-h">
-      <h2 id="user-form-h">
-        {user ? t('admin.user.edit', { name: user.username }) : t('admin.user.create')}
-      </h2>
+    <AdminForm
+      id="user-form"
+      title={user ? t('admin.user.edit', { name: user.username }) : t('admin.user.create')}
+      form={form}
+      onCancel={onCancel}
+    >
       <div className="grid-2">
         <TextField
           id="user-username"
@@ -389,45 +358,33 @@ function UserForm({
           error={errors.password}
         />
       )}
-      {failure ? <ErrorMessage error={failure} /> : null}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={sending}>
-          {sending ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   )
 }
 
 function PasswordForm({ user, onSaved, onCancel }: { user: StaffUser; onSaved(): void; onCancel(): void }) {
   const { t } = useI18n()
   const [password, setPassword] = useState('')
-  const [error, setError] = useState<FieldError>(null)
-  const [failure, setFailure] = useState<unknown>(null)
-  const [sending, setSending] = useState(false)
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    if (password.length < 10 || password.length > 256) return setError({ key: 'v.password' })
-    setError(null)
-    setSending(true)
-    setFailure(null)
-    try {
+  const form = useAdminSubmit(
+    () => ({ password: password.length < 10 || password.length > 256 ? { key: 'v.password' } : null }),
+    async () => {
       await staffApi(`/users/${encodeURIComponent(user.id)}/password`, { method: 'POST', body: { password } })
       onSaved()
-    } catch (err) {
-      setFailure(err)
-    } finally {
-      setSending(false)
-    }
-  }
+    },
+  )
   return (
-    <form className="form card form-narrow" onSubmit={submit} noValidate aria-labelledby="pw-form-h">
-      <h2 id="pw-form-h">
-        {t('admin.user.resetPassword')}: <span className="mono">{user.username}</span>
-      </h2>
+    <AdminForm
+      id="pw-form"
+      narrow
+      title={
+        <>
+          {t('admin.user.resetPassword')}: <span className="mono">{user.username}</span>
+        </>
+      }
+      form={form}
+      submitLabel={t('admin.user.resetPassword')}
+      onCancel={onCancel}
+    >
       <TextField
         id="reset-password"
         type="password"
@@ -438,17 +395,8 @@ function PasswordForm({ user, onSaved, onCancel }: { user: StaffUser; onSaved():
         maxLength={256}
         value={password}
         onChange={(e) => setPassword(e.target.value)}
-        error={error}
+        error={form.errors.password}
       />
-      {failure ? <ErrorMessage error={failure} /> : null}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={sending}>
-          {t('admin.user.resetPassword')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   )
 }

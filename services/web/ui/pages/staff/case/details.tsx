@@ -1,0 +1,86 @@
+// How the case is being handled: status, departments, assignee, time limits, extension, escalation,
+// return, closing, rating, merges.
+import type { CaseView, SessionUser } from '../../../api/types.ts'
+import { Badge, Fact, Facts, StatusBadge, UserText } from '../../../components/bits.tsx'
+import { useI18n } from '../../../i18n/i18n.tsx'
+import { Link } from '../../../lib/router.tsx'
+import { useDepartments } from '../use-staff.ts'
+
+export function HandlingDetails({ c, user }: { c: CaseView; user: SessionUser }) {
+  const { t, tx, date, dateTime, deptName } = useI18n()
+  const { byId } = useDepartments()
+  const dept = (id: string | null) => (id ? deptName(byId.get(id)) : '—')
+  return (
+    <section className="card" aria-labelledby="handling-h">
+      <h2 id="handling-h">{t('case.details')}</h2>
+      <Facts>
+        <Fact term={t('case.status')}>
+          <StatusBadge status={c.status} />
+        </Fact>
+        <Fact term={t('case.department')}>{dept(c.departmentId)}</Fact>
+        {c.supportingDepartmentIds.length > 0 && (
+          <Fact term={t('case.supporting')}>{c.supportingDepartmentIds.map((d) => dept(d)).join('、')}</Fact>
+        )}
+        {c.assigneeId && (
+          <Fact term={t('case.assignee')}>{c.assigneeId === user.id ? user.displayName : c.assigneeId}</Fact>
+        )}
+        <Fact term={t('case.acceptedAt')}>{dateTime(c.acceptedAt)}</Fact>
+        {c.status === 'assigned' && <Fact term={t('case.signDueAt')}>{dateTime(c.signDueAt)}</Fact>}
+        <Fact term={t('case.dueAt')}>
+          {date(c.dueAt)} {c.overdue && <Badge tone="danger">{t('case.overdue')}</Badge>}
+        </Fact>
+        {c.extendedDays > 0 && (
+          <Fact term={t('case.extendedDays')}>{t('common.workingDays', { n: c.extendedDays })}</Fact>
+        )}
+        {c.extension && (
+          <Fact term={t('case.extension')}>
+            <UserText
+              inline
+              text={t('case.extensionText', { days: c.extension.days, reason: c.extension.reason })}
+            />
+          </Fact>
+        )}
+        {c.escalationLevel > 0 && (
+          <Fact term={t('case.escalationLevel')}>{tx('cases.escalation', String(c.escalationLevel))}</Fact>
+        )}
+        {c.returned && (
+          <Fact term={t('tl.returned')}>
+            <UserText inline text={c.returned.reason} />
+          </Fact>
+        )}
+        {c.notAcceptedReason && (
+          <Fact term={t('case.notAcceptedReason')}>
+            <UserText inline text={c.notAcceptedReason} />
+          </Fact>
+        )}
+        {c.closedAt && <Fact term={t('case.closedAt')}>{dateTime(c.closedAt)}</Fact>}
+        {c.onTime !== null && (
+          <Fact term={t('case.onTime')}>{c.onTime ? t('common.yes') : t('common.no')}</Fact>
+        )}
+        {c.rating && (
+          <Fact term={t('case.rating')}>
+            {tx('sat', c.rating.satisfaction)}
+            {c.rating.comment && <UserText text={c.rating.comment} />}
+          </Fact>
+        )}
+        {c.reworkCount > 0 && <Fact term={t('case.reworkCount')}>{String(c.reworkCount)}</Fact>}
+        {c.mergedInto && (
+          <Fact term={t('case.mergedInto')}>
+            <Link to={`/staff/cases/${encodeURIComponent(c.mergedInto)}`}>{c.mergedInto}</Link>
+          </Fact>
+        )}
+        {c.mergedCaseIds.length > 0 && (
+          <Fact term={t('case.mergedCases')}>
+            <ul className="plain">
+              {c.mergedCaseIds.map((m) => (
+                <li key={m}>
+                  <Link to={`/staff/cases/${encodeURIComponent(m)}`}>{m}</Link>
+                </li>
+              ))}
+            </ul>
+          </Fact>
+        )}
+      </Facts>
+    </section>
+  )
+}

@@ -1,0 +1,63 @@
+// The case timeline, public and internal entries, and the check of its hash chain on the server.
+import { useEffect, useState } from 'react'
+import { staffApi } from '../../../api/client.ts'
+import type { CaseView, SessionUser } from '../../../api/types.ts'
+import { Badge, UserText } from '../../../components/bits.tsx'
+import { ErrorMessage, Notice } from '../../../components/feedback.tsx'
+import { useI18n } from '../../../i18n/i18n.tsx'
+
+export function Timeline({ c, user }: { c: CaseView; user: SessionUser }) {
+  const { t, tx, dateTime } = useI18n()
+  const [verify, setVerify] = useState<{ valid: boolean; entries: number; brokenAt?: number } | null>(null)
+  const [failure, setFailure] = useState<unknown>(null)
+  // a changed case needs a new check
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the version changes
+  useEffect(() => setVerify(null), [c.version])
+  const check = async () => {
+    setFailure(null)
+    try {
+      setVerify(await staffApi(`/cases/${encodeURIComponent(c.id)}/timeline/verify`))
+    } catch (err) {
+      setFailure(err)
+    }
+  }
+  return (
+    <section className="card" aria-labelledby="timeline-h">
+      <h2 id="timeline-h">{t('case.timeline')}</h2>
+      <p className="muted small">{t('case.timeline.intro')}</p>
+      <ol className="timeline staff-timeline" data-testid="timeline">
+        {c.timeline.map((e) => (
+          <li key={e.seq} className={e.public ? 'tl-public' : 'tl-internal'}>
+            <time dateTime={e.at}>{dateTime(e.at)}</time>
+            <span className="tl-action">{tx('tl', e.action)}</span>
+            <span className="tl-meta">
+              {t('case.timeline.actor')}: {tx('role', e.actorRole)}
+              {e.actorId && e.actorId === user.id ? t('case.timeline.you') : ''} ·{' '}
+              <Badge tone={e.public ? 'done' : 'muted'}>
+                {e.public ? t('case.timeline.public') : t('case.timeline.internal')}
+              </Badge>
+            </span>
+            {e.note && <UserText text={e.note} className="tl-note" />}
+          </li>
+        ))}
+      </ol>
+      <p>
+        <button type="button" className="btn btn-secondary btn-small" onClick={check}>
+          {t('case.verify')}
+        </button>
+      </p>
+      {verify && (
+        <div role="status">
+          {verify.valid ? (
+            <Notice kind="success">{t('case.verify.ok', { n: verify.entries })}</Notice>
+          ) : (
+            <div className="alert alert-error">
+              {t('case.verify.broken', { seq: verify.brokenAt ?? '?' })}
+            </div>
+          )}
+        </div>
+      )}
+      {failure ? <ErrorMessage error={failure} /> : null}
+    </section>
+  )
+}
