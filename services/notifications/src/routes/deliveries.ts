@@ -29,7 +29,8 @@ export interface DeliveryRoutesOptions {
   deliveries: Deliveries
 }
 
-export async function deliveryRoutes(app: App, { deliveries }: DeliveryRoutesOptions): Promise<void> {
+export async function deliveryRoutes(app: App, opts: DeliveryRoutesOptions): Promise<void> {
+  const { deliveries } = opts
   app.get(
     '/deliveries',
     {
