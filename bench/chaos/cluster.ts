@@ -5,6 +5,7 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { generateFieldKeys } from '../../packages/kit/src/field-cipher.ts'
 
@@ -50,8 +51,6 @@ export const CHAOS_TEST_PORTS: ChaosPorts = {
 }
 
 const SHARED_PORTS = new Set([9092, 9093, 27017, 1025, 8025])
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 export type Say = (line: string) => void
 

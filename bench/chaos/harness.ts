@@ -2,6 +2,7 @@
 // mode under a steady intake load, one fault at a time, then checked from the outside. Used by
 // `pnpm chaos` (bench/chaos/run.ts) and, shortened, by services/platform/test/chaos.fault.ts.
 import { randomBytes } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
 import {
   APP_SERVICES,
   type AppService,
@@ -149,7 +150,6 @@ export interface ChaosResult {
   slowRecoveries: string[]
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 const seconds = (ms: number) => Math.round(ms / 100) / 10
 
 interface Injected {

@@ -2,6 +2,7 @@
 // bounded in count, in time and in requests in flight. Every letter carries a unique tag (in its subject
 // and its e-mail address), so that its case and its receipt can be found from the outside whatever the
 // answer was.
+import { setTimeout as sleep } from 'node:timers/promises'
 
 export interface Submission {
   seq: number
@@ -30,8 +31,6 @@ export interface LoadOptions {
   maxLetters: number
   maxDurationMs: number
 }
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 export class Load {
   readonly submissions: Submission[] = []

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '')
 export const PROFILE_DIR = join(ROOT, 'bench/results/profiles')
@@ -155,8 +156,6 @@ export async function freePort(): Promise<number> {
     })
   })
 }
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /** Samples the resident memory of processes every intervalMs until stopped: peak and mean per process. */
 export class RssSampler {

@@ -3,6 +3,7 @@
 // whole stream), against a baseline inserting the same case documents in bulk with the bare client
 // (mongodb insertMany | better-sqlite3 INSERTs in one transaction per batch), before and after ours.
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import Database from 'better-sqlite3'
 import { Partitioners } from 'kafkajs'
 import { createEmbeddedBus } from '../../packages/bus-embedded/src/index.ts'
@@ -22,7 +23,7 @@ import { BenchEnv } from '../lib/env.ts'
 import { LetterEvents } from '../lib/events.ts'
 import type { LetterPool } from '../lib/letters.ts'
 import type { Adapter, Params } from '../lib/params.ts'
-import { freePort, sleep, spawnService, stopAll } from '../lib/procs.ts'
+import { freePort, spawnService, stopAll } from '../lib/procs.ts'
 import { mean, ratio, round } from '../lib/stats.ts'
 
 const CHUNK = 1_000

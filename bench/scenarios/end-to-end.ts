@@ -3,12 +3,13 @@
 // as the tracking log says "case opened" for that id (so that polling does not load the service), and any
 // case still unread after a second is polled, then again at half its age. The same for the bare pipeline of
 // bench/servers/baseline.ts, alternating with ours at each rate.
+import { setTimeout as sleep } from 'node:timers/promises'
 import { caseIdFor } from '../../services/tracking/src/domain/intake.ts'
 import { BenchEnv } from '../lib/env.ts'
 import type { LetterPool } from '../lib/letters.ts'
 import { openLoop, send } from '../lib/load.ts'
 import type { Adapter, Params } from '../lib/params.ts'
-import { sleep, stopAll } from '../lib/procs.ts'
+import { stopAll } from '../lib/procs.ts'
 import { startStack } from '../lib/stack.ts'
 import { latency, round } from '../lib/stats.ts'
 import { startBaseline } from './intake.ts'

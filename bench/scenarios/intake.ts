@@ -1,12 +1,13 @@
 // intake: letters/s and latency of POST /api/v1/mailbox/letters under a closed-loop load, the mailbox
 // service against the bare baseline (bench/servers/baseline.ts), in alternating rounds.
 
+import { setTimeout as sleep } from 'node:timers/promises'
 import { streamSize } from '../lib/bus-count.ts'
 import { BenchEnv, KAFKA_BROKERS, MONGO_URL } from '../lib/env.ts'
 import type { LetterPool } from '../lib/letters.ts'
 import { type ClosedLoopRound, closedLoop } from '../lib/load.ts'
 import type { Adapter, Params } from '../lib/params.ts'
-import { freePort, type ServiceProcess, sleep, spawnService, stopAll } from '../lib/procs.ts'
+import { freePort, type ServiceProcess, spawnService, stopAll } from '../lib/procs.ts'
 import { median, ratio, round } from '../lib/stats.ts'
 
 export interface IntakeRound extends ClosedLoopRound {

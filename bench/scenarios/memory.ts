@@ -2,11 +2,12 @@
 // Distributed: identity, mailbox, tracking and notifications as separate processes. Embedded: the
 // single-process platform. Beside them, as references: the bare baseline server (bench/servers/baseline.ts
 // with its consumer) and the floor, Node with the tsx loader and nothing else (bench/servers/idle.ts).
+import { setTimeout as sleep } from 'node:timers/promises'
 import { BenchEnv } from '../lib/env.ts'
 import type { LetterPool } from '../lib/letters.ts'
 import { openLoop } from '../lib/load.ts'
 import type { Adapter, Params } from '../lib/params.ts'
-import { freePort, RssSampler, sleep, spawnService, stopAll } from '../lib/procs.ts'
+import { freePort, RssSampler, spawnService, stopAll } from '../lib/procs.ts'
 import { startStack } from '../lib/stack.ts'
 import { startBaseline } from './intake.ts'
 

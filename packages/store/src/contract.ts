@@ -318,8 +318,8 @@ export function storeContract(t: Test, factory: StoreFactory): void {
       kind: 'duplicate',
       index: 'by_org_code',
     })
-    await users.insert('u4', { email: 'c@example.org', org: 'o2', code: 'c1' })
-    t.pass('a compound key differs when one part differs')
+    const compound = await users.insert('u4', { email: 'c@example.org', org: 'o2', code: 'c1' })
+    t.match(compound, { _id: 'u4', version: 1 }, 'a compound key differs when one part differs')
 
     // sparse: documents without the path are not indexed, so any number may lack it
     await users.insert('u5', { email: 'd@example.org', org: 'o3', code: 'c1' })

@@ -47,5 +47,5 @@ t.test('embedded store → relay → embedded bus → consumer', async (t) => {
     )
   }
   await until(async () => (await cases.outboxPending(10)).length === 0)
-  t.pass('nothing left pending')
+  t.strictSame(await cases.outboxPending(10), [], 'nothing left pending')
 })
