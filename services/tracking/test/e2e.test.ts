@@ -94,7 +94,7 @@ t.test('distributed: queue counts and lists, and the published statistics, on Fe
       departments: [
         {
           departmentId: 'exit-entry',
-          departmentName: null,
+          departmentName: '出入境管理局',
           received: 1,
           closed: 0,
           onTimeClosed: 0,

@@ -2,8 +2,17 @@
 // way to send in a letter.
 import { createHash, randomBytes } from 'node:crypto'
 import { type EventEnvelope, IdentityEvents, MailboxEvents } from '@tingjian/contracts'
-import { type App, FieldCipher, generateFieldKeys, type Logger, ManualClock, type Role } from '@tingjian/kit'
-import type { DocumentStore } from '@tingjian/store'
+import {
+  type App,
+  FieldCipher,
+  generateFieldKeys,
+  type Logger,
+  ManualClock,
+  REVOCATIONS_COLLECTION,
+  type RevocationDoc,
+  type Role,
+} from '@tingjian/kit'
+import type { Collection, DocumentStore } from '@tingjian/store'
 import { type AdapterKind, capturedLogger, eventually, testAdapters, testJwt } from '@tingjian/testkit'
 import type { Test } from 'tap'
 import { buildTracking, type TrackingDeps } from '../src/app.ts'
@@ -72,6 +81,9 @@ export interface Harness {
   bus: Awaited<ReturnType<typeof testAdapters>>['bus']
   lines: string[]
   token(role: Role, departmentId?: string | null, sub?: string): string
+  /** A token issued at `iatMs` (milliseconds, as identity's tokens carry it). */
+  tokenAt(role: Role, departmentId: string | null, sub: string, iatMs: number): string
+  logger: Logger
   /** Publishes a letter and waits for its case; returns the case id, the tracking code and the access key. */
   submit(overrides?: Parameters<typeof letter>[0]): Promise<{ id: string; code: string; key: string }>
   /** Publishes identity events and waits until the last one reached its collection. */
@@ -129,8 +141,13 @@ export async function harness(
     for (const e of events) await bus.publish(e)
     const last = events.at(-1)
     if (!last) return
-    const collection = IdentityEvents.userChanged.is(last) ? staff : departments
-    await eventually(async () => (await collection.get(last.subject))?.eventId === last.id)
+    const stored = (c: Collection<{ eventId: string }>) => async () =>
+      (await c.get(last.subject))?.eventId === last.id
+    if (IdentityEvents.userChanged.is(last)) {
+      // two consumers keep users: the assignees (staff) and the kit's token revocations
+      await eventually(stored(staff))
+      await eventually(stored(store.collection<RevocationDoc>(REVOCATIONS_COLLECTION)))
+    } else await eventually(stored(departments))
   }
   if (!options.noDepartments) {
     await announce(...DEPARTMENTS.map(([id, code, name]) => departmentChanged(id, code, name, MONDAY)))
@@ -155,6 +172,9 @@ export async function harness(
     lines,
     token: (role, departmentId = null, sub = `u-${role}-${departmentId ?? 'all'}`) =>
       jwt.token({ sub, roles: [role], departmentId }),
+    tokenAt: (role, departmentId, sub, iatMs) =>
+      jwt.token({ sub, roles: [role], departmentId, iatMs } as Parameters<typeof jwt.token>[0]),
+    logger: logger as Logger,
     announce,
     async submit(overrides = {}) {
       const key = randomBytes(16).toString('base64url')

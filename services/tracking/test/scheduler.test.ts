@@ -1,4 +1,3 @@
-import type { Logger } from '@tingjian/kit'
 import { eventually } from '@tingjian/testkit'
 import t from 'tap'
 import { EscalationScheduler } from '../src/scheduler.ts'
@@ -38,7 +37,7 @@ t.test(
         clock: h.clock,
         calendar,
         intervalMs: 0,
-        logger: h.app.log as unknown as Logger,
+        logger: h.logger,
       })
 
     const first = scheduler()

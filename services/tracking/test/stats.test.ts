@@ -97,7 +97,7 @@ t.test('monthly figures per department, by month of acceptance in Shanghai time'
           },
           {
             departmentId: 'traffic',
-            departmentName: null,
+            departmentName: '交通管理局',
             received: 1,
             closed: 0,
             onTimeClosed: 0,
@@ -154,7 +154,7 @@ t.test('monthly figures per department, by month of acceptance in Shanghai time'
   t.equal(staff.statusCode, 200)
   t.match(staff.json().departments, [
     { departmentId: 'exit-entry', departmentName: '人口与出入境管理局', received: 1, closed: 1, overdue: 0 },
-    { departmentId: 'traffic', departmentName: null, received: 1, closed: 0, overdue: 1 },
+    { departmentId: 'traffic', departmentName: '交通管理局', received: 1, closed: 0, overdue: 1 },
   ])
 })
 
