@@ -20,23 +20,12 @@ export const CONTENT_TYPE = 'application/vnd.tingjian.event+json; charset=utf-8'
 export const DELIVERY_DEFAULTS = {
   /** Handler attempts before the event goes to the dead-letter stream (first try included). */
   maxAttempts: 5,
-  /** Backoff between attempts: initial * 2^(attempt-1), capped, with ±20 % jitter. */
+  /** Backoff between attempts (`backoffDelay` of @tingjian/bus): initial · 2^(attempt−1), capped, ±20 % jitter. */
   initialBackoffMs: 100,
   maxBackoffMs: 5_000,
   /** Partitions of a topic created by the platform; the unit of consumer parallelism. */
   partitions: 3,
 } as const
-
-/** Backoff before the given retry (attempt ≥ 1 is the attempt that just failed). */
-export function backoffMs(
-  attempt: number,
-  initial: number = DELIVERY_DEFAULTS.initialBackoffMs,
-  max: number = DELIVERY_DEFAULTS.maxBackoffMs,
-  random: () => number = Math.random,
-): number {
-  const base = Math.min(max, initial * 2 ** Math.max(0, attempt - 1))
-  return Math.round(base * (0.8 + 0.4 * random()))
-}
 
 /**
  * What a consumer group publishes to the dead-letter stream when it gives up on a message.

@@ -6,7 +6,6 @@ export {
   type ValidationIssue,
 } from './catalogue.ts'
 export {
-  backoffMs,
   CONTENT_TYPE,
   DELIVERY_DEFAULTS,
   DeadLetter,
