@@ -53,6 +53,61 @@ t.test('a deactivated admin cannot PATCH themselves back with their still-valid 
   }
 })
 
+t.test("a deactivated admin's token is refused (401) on every staff endpoint of identity", async (t) => {
+  const { app, tokenOf, auth, seeded, login, clock } = await identity(t)
+  const first = await tokenOf('admin')
+  t.equal(
+    (await app.inject({ method: 'POST', url: '/api/v1/users', headers: auth(first), payload: newAdmin }))
+      .statusCode,
+    201,
+  )
+  const second = (await login('second.admin', newAdmin.password)).json().accessToken
+  clock.advance(1)
+  t.equal(
+    (
+      await app.inject({
+        method: 'DELETE',
+        url: `/api/v1/users/${seeded.users.admin}`,
+        headers: auth(second),
+      })
+    ).statusCode,
+    200,
+  )
+  const doc = (await app.inject({ url: '/openapi.json' })).json() as {
+    paths: Record<string, Record<string, { 'x-access'?: unknown }>>
+  }
+  const bodies: Record<string, object> = {
+    'POST /api/v1/users': { ...newAdmin, username: 'third.admin' },
+    'PATCH /api/v1/users/{id}': { active: true },
+    'POST /api/v1/users/{id}/password': { password: 'taken-over-password' },
+    'POST /api/v1/departments': { code: 'taken', name: '接管' },
+    'PATCH /api/v1/departments/{id}': { name: '接管' },
+  }
+  let staffOperations = 0
+  for (const [path, operations] of Object.entries(doc.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      if (operation['x-access'] === 'public') continue
+      staffOperations++
+      const key = `${method.toUpperCase()} ${path}`
+      const url = path.replace(
+        '{id}',
+        path.includes('departments') ? (seeded.departments.office ?? '') : (seeded.users.admin ?? ''),
+      )
+      const res = await app.inject({
+        method: method.toUpperCase() as 'GET',
+        url,
+        headers: auth(first),
+        ...(bodies[key] ? { payload: bodies[key] } : {}),
+      })
+      t.equal(res.statusCode, 401, key)
+    }
+  }
+  t.ok(staffOperations >= 12, `every staff operation was tried (${staffOperations})`)
+  const still = await app.inject({ url: `/api/v1/users/${seeded.users.admin}`, headers: auth(second) })
+  t.equal(still.json().active, false, 'nothing changed')
+  t.equal((await login('admin')).statusCode, 401, 'the password was not taken over')
+})
+
 t.test('a demoted admin cannot create an admin with their old token', async (t) => {
   const { app, tokenOf, auth, seeded, login, clock, jwt } = await identity(t)
   const first = await tokenOf('admin')
