@@ -1,8 +1,62 @@
-// The shapes of the API answers the app reads, mirrored from the services' TypeBox schemas
-// (services/*/src/schemas). Only what the app uses; the API may send more.
+// The shapes of the API the app reads and sends, taken from the types generated from the services' own
+// OpenAPI documents (./generated/, written by scripts/api-types.ts; a test fails when they are stale). Only
+// names are given here; the lists the pages iterate over are checked against the generated types, so a
+// value the API adds or drops fails the type check instead of going unnoticed.
+import type { paths as IdentityApi } from './generated/identity.ts'
+import type { paths as MailboxApi } from './generated/mailbox.ts'
+import type { paths as TrackingApi } from './generated/tracking.ts'
+
+/** The JSON body of a request or an answer. */
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never
+/** The JSON answer of an operation with this status. */
+type Answer<Op, Status extends number = 200> = Op extends { responses: infer R }
+  ? Status extends keyof R
+    ? Json<R[Status]>
+    : never
+  : never
+/** The JSON body an operation takes. */
+type RequestBody<Op> = Op extends { requestBody?: infer B } ? Json<NonNullable<B>> : never
+/** Fails the type check unless the two lists of values are the same. */
+type Same<A, B> = [Exclude<A, B> | Exclude<B, A>] extends [never] ? true : false
+const same = <T extends true>(_: T) => _
+
+type Letters = MailboxApi['/api/v1/mailbox/letters']['post']
+type OneCase = TrackingApi['/api/v1/cases/{id}']['get']
+
+// ---- answers and bodies ----
+
+export type Problem = Partial<Answer<Letters, 400>>
+export type ProblemField = NonNullable<Problem['errors']>[number]
+
+export type SubmitLetter = RequestBody<Letters>
+export type LetterReceipt = Answer<Letters, 201>
+
+export type CaseView = Answer<OneCase>
+export type TimelineEntry = CaseView['timeline'][number]
+export type QueueCounts = Answer<TrackingApi['/api/v1/cases/queues']['get']>
+
+export type PublicCase = Answer<TrackingApi['/api/v1/public/cases/{trackingCode}']['get']>
+export type PublicReply = Answer<TrackingApi['/api/v1/public/replies']['get']>['items'][number]
+export type PublicStats = Answer<TrackingApi['/api/v1/public/stats']['get']>
+export type DepartmentStats = Answer<TrackingApi['/api/v1/stats/departments']['get']>
+export type SatisfactionCounts = PublicStats['months'][number]['departments'][number]['satisfaction']
+
+export type Department = Answer<IdentityApi['/api/v1/departments']['get']>['items'][number]
+export type StaffUser = Answer<IdentityApi['/api/v1/users']['get']>['items'][number]
+export type Tokens = Answer<IdentityApi['/api/v1/auth/login']['post']>
+export type SessionUser = Tokens['user']
+
+/** A page of a list: the items and the cursor of the next page. */
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+// ---- the values the pages list, checked against the API ----
 
 export const CATEGORIES = ['complaint', 'report', 'suggestion', 'consultation', 'praise'] as const
 export type Category = (typeof CATEGORIES)[number]
+same<Same<Category, SubmitLetter['category']>>(true)
 
 export const CASE_STATUSES = [
   'received',
@@ -15,6 +69,7 @@ export const CASE_STATUSES = [
   'merged',
 ] as const
 export type CaseStatus = (typeof CASE_STATUSES)[number]
+same<Same<CaseStatus, CaseView['status']>>(true)
 
 export const ROLES = [
   'admin',
@@ -27,9 +82,11 @@ export const ROLES = [
   'hotline_operator',
 ] as const
 export type Role = (typeof ROLES)[number]
+same<Same<Role, StaffUser['roles'][number]>>(true)
 
 export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
 export type Satisfaction = (typeof SATISFACTIONS)[number]
+same<Same<Satisfaction, keyof SatisfactionCounts>>(true)
 
 export const QUEUES = [
   'to_accept',
@@ -42,8 +99,9 @@ export const QUEUES = [
   'extension_requested',
 ] as const
 export type Queue = (typeof QUEUES)[number]
+same<Same<Queue, keyof QueueCounts['counts']>>(true)
 
-/** Action path segments after /cases/{id}/ (services/tracking/src/schemas/cases.ts, ActionBodies). */
+/** Action path segments after /cases/{id}/, in the order the console shows them. */
 export const ACTIONS = [
   'assign',
   'not-accept',
@@ -63,188 +121,4 @@ export const ACTIONS = [
   'notes',
 ] as const
 export type Action = (typeof ACTIONS)[number]
-
-export interface ProblemField {
-  path: string
-  message: string
-}
-
-export interface Problem {
-  type?: string
-  title?: string
-  status?: number
-  detail?: string
-  code?: string
-  requestId?: string
-  errors?: ProblemField[]
-}
-
-export interface LetterReceipt {
-  letterId: string
-  trackingCode: string
-  accessKey: string
-  submittedAt: string
-}
-
-export interface SubmitLetter {
-  category: Category
-  subject: string
-  body: string
-  anonymous: boolean
-  name?: string
-  phone?: string
-  email?: string
-  idNumber?: string
-  consentToPublish: boolean
-  locale: 'zh-CN' | 'en'
-}
-
-export interface PublicCase {
-  trackingCode: string
-  status: CaseStatus
-  category: Category
-  subject: string
-  submittedAt: string
-  dueAt: string | null
-  timeline: Array<{ at: string; action: string; text: string | null }>
-  reply: { text: string; repliedAt: string; department: string | null } | null
-}
-
-export interface PublicReply {
-  category: Category
-  subject: string
-  reply: string
-  repliedAt: string
-  department: string | null
-}
-
-export interface Page<T> {
-  items: T[]
-  nextCursor: string | null
-}
-
-export interface SatisfactionCounts {
-  satisfied: number
-  basically_satisfied: number
-  dissatisfied: number
-}
-
-export interface PublicStats {
-  /** `YYYY-MM`. */
-  from: string
-  to: string
-  months: Array<{
-    month: string
-    departments: Array<{
-      departmentId: string
-      departmentName: string | null
-      received: number
-      closed: number
-      onTimeClosed: number
-      satisfaction: SatisfactionCounts
-    }>
-  }>
-}
-
-export interface DepartmentStats {
-  from: string
-  to: string
-  departments: Array<{
-    departmentId: string
-    departmentName?: string | null
-    received: number
-    closed: number
-    onTimeClosed: number
-    overdue: number
-    escalated: number
-    satisfaction: SatisfactionCounts
-  }>
-}
-
-export interface TimelineEntry {
-  seq: number
-  at: string
-  actorId: string | null
-  actorRole: string
-  action: string
-  note: string | null
-  public: boolean
-}
-
-export interface CaseView {
-  id: string
-  version: number
-  trackingCode: string
-  channel: string
-  category: Category
-  subject: string
-  body: string
-  anonymous: boolean
-  consentToPublish: boolean
-  citizen: { name?: string; phone?: string; email?: string; idNumber?: string }
-  status: CaseStatus
-  submittedAt: string
-  acceptedAt: string | null
-  signDueAt: string | null
-  dueAt: string | null
-  overdue: boolean
-  departmentId: string | null
-  supportingDepartmentIds: string[]
-  assigneeId: string | null
-  escalationLevel: number
-  extension: { days: number; reason: string; requestedBy: string | null; requestedAt: string } | null
-  extendedDays: number
-  /** Set when the department returned the case to the dispatcher. */
-  returned?: { departmentId: string | null; reason: string; at: string } | null
-  draftReply: { text: string; public: boolean; by: string | null; at: string } | null
-  reply: { text: string; public: boolean; departmentId: string | null; repliedAt: string } | null
-  closedAt: string | null
-  onTime: boolean | null
-  rating: { satisfaction: Satisfaction; comment: string | null; at: string } | null
-  reworkCount: number
-  notAcceptedReason: string | null
-  mergedInto: string | null
-  mergedCaseIds: string[]
-  timeline: TimelineEntry[]
-  /** The actions this caller may take now (added by tracking; absent on older servers). */
-  actions?: string[]
-}
-
-export interface QueueCounts {
-  counts: Partial<Record<Queue, number>>
-}
-
-export interface Department {
-  id: string
-  code: string
-  name: string
-  nameEn: string | null
-  parentId: string | null
-  active: boolean
-  version: number
-}
-
-export interface StaffUser {
-  id: string
-  username: string
-  displayName: string
-  email: string | null
-  roles: Role[]
-  departmentId: string | null
-  active: boolean
-  version: number
-}
-
-export interface SessionUser {
-  id: string
-  username: string
-  displayName: string
-  roles: Role[]
-  departmentId: string | null
-}
-
-export interface Tokens {
-  accessToken: string
-  expiresIn: number
-  user: SessionUser
-}
+same<Same<Action, CaseView['actions'][number]>>(true)
