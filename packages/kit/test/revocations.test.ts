@@ -114,6 +114,14 @@ t.test('an older or repeated event changes nothing (redelivery, out of order)', 
   t.equal(await call(token('u1', { iatMs: T + 5000 })), 200)
 })
 
+t.test('a token whose iatMs is not a number is refused as malformed', async (t) => {
+  const { call } = await service(t)
+  const claims = { sub: 'u9', username: 'u9', roles: ['dispatcher'], departmentId: null }
+  t.equal(await call(signer({ ...claims, iatMs: T })), 200)
+  t.equal(await call(signer({ ...claims, iatMs: String(T + 10_000) })), 401)
+  t.equal(await call(signer({ ...claims, iatMs: { $gt: 0 } })), 401)
+})
+
 t.test('addAccessCheck needs the app buildApp returned, with JWT configured', async (t) => {
   const app = await buildApp({ service: 'x', logger: createLogger({ level: 'silent' }) })
   t.teardown(() => app.close())
