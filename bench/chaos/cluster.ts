@@ -330,6 +330,7 @@ export function services(o: ServicesOptions): Record<AppService, ServiceProcess>
       PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
     }),
     notifications: make('notifications', {
+      FIELD_KEYS: o.secrets.fieldKeys,
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(o.ports.mailpitSmtp),
       WEB_URL: 'http://127.0.0.1:3000',

@@ -3,12 +3,14 @@
 import {
   connectAdapters,
   createLogger,
+  fieldCipherOf,
   loadAdapterConfig,
   loadConfig,
   ServerConfig,
   serve,
   systemClock,
   Type,
+  trustProxyOf,
 } from '../../packages/kit/src/index.ts'
 import { buildNotifications, SERVICE } from '../../services/notifications/src/app.ts'
 import { EmailChannel } from '../../services/notifications/src/channels/email.ts'
@@ -23,6 +25,8 @@ const Config = Type.Object({
 })
 
 const config = loadConfig(Config, process.env)
+// the receipts' addresses arrive sealed with FIELD_KEYS (the mailbox's and tracking's keys)
+const cipher = fieldCipherOf(config)
 const adapterConfig = loadAdapterConfig(process.env)
 const logger = createLogger({ level: config.LOG_LEVEL, name: SERVICE })
 const { bus, store, readiness } = await connectAdapters(SERVICE, adapterConfig, logger)
@@ -42,6 +46,7 @@ const app = await buildNotifications({
   channels: { email },
   clock: systemClock,
   jwt: { publicKey: config.JWT_PUBLIC_KEY, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+  cipher,
   webUrl: config.WEB_URL,
   sendPolicy: {
     attempts: config.SEND_ATTEMPTS,
@@ -49,7 +54,7 @@ const app = await buildNotifications({
     maxBackoffMs: Math.max(config.SEND_BACKOFF_MS, 5_000),
   },
   readiness,
-  trustProxy: config.TRUST_PROXY,
+  trustProxy: trustProxyOf(config),
   rateLimit: { max: config.RATE_LIMIT_PER_MINUTE },
   bodyLimit: config.BODY_LIMIT_BYTES,
   group: config.BENCH_GROUP,
