@@ -1,5 +1,6 @@
 // The web service: the gateway in front of the services' APIs and the single-page app, on one origin.
 // Used by src/server.ts (the distributed deployment) and by @tingjian/platform (the single-process run).
+import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { type App, type AppOptions, buildApp, type Logger, type ReadinessCheck } from '@tingjian/kit'
 import { UPSTREAMS, type Upstream, type UpstreamUrls } from './route-table.ts'
@@ -72,6 +73,11 @@ export async function buildGateway(options: GatewayOptions): Promise<App> {
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
   })
+  // The gateway is the edge: every request id is its own, whatever X-Request-Id a client sends (the kit
+  // keeps a caller's id, which is right for the services behind the gateway, not in front of them). So a
+  // client cannot write into the logs' reqId or join its request to another's trail; the services get
+  // this id (proxy.ts) and it becomes the correlation id of their events.
+  app.setGenReqId(() => randomUUID())
   await proxyRoutes(app, {
     upstreams: options.upstreams,
     ...(options.upstreamTimeoutMs ? { timeoutMs: options.upstreamTimeoutMs } : {}),

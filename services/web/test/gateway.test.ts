@@ -210,15 +210,12 @@ t.test(
       headers: {
         'x-forwarded-for': '198.51.100.1',
         forwarded: 'for=198.51.100.2',
-        'x-request-id': 'req-12345678',
       },
     })
     t.equal(res.statusCode, 200)
     const seen = res.json()
     t.equal(seen.ip, '203.0.113.7', 'the service rate-limits the real client address')
     t.equal(seen.forwardedFor, '203.0.113.7', 'a planted X-Forwarded-For is replaced')
-    t.equal(seen.requestId, 'req-12345678', 'the request id travels on')
-    t.equal(res.headers['x-request-id'], 'req-12345678')
 
     // Behind a load balancer the gateway believes it (and only it), and passes the client on.
     const { app: behind } = await gateway(t, { upstreams: await allUp(t), trustProxy: ['192.0.2.10'] })
@@ -362,4 +359,41 @@ t.test('the refresh cookie passes through both ways, unchanged, and the answer i
     "the client gets identity's Set-Cookie headers with every attribute",
   )
   t.equal(res.headers['cache-control'], 'no-store', 'no /api answer is cacheable, whatever the service said')
+})
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+t.test("the gateway makes every request id itself and ignores the client's X-Request-Id", async (t) => {
+  const { app, lines } = await gateway(t, { upstreams: await allUp(t) })
+  const planted = [
+    'req-12345678',
+    // another request's id: a client must not be able to join its request to someone else's trail
+    '0190a3b2-7c3d-7abc-8def-0123456789ab',
+    'forged-by-client-0001',
+  ]
+  const ids: string[] = []
+  for (const clientId of planted) {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/public/replies',
+      headers: { 'x-request-id': clientId },
+    })
+    t.equal(res.statusCode, 200)
+    const answered = String(res.headers['x-request-id'])
+    t.match(answered, UUID, `${clientId}: the answer carries a request id the gateway made`)
+    t.not(answered, clientId, `${clientId}: not the client's`)
+    t.equal(res.json().requestId, answered, `${clientId}: the service is given the gateway's id`)
+    ids.push(answered)
+  }
+  // the gateway's own answers (no service involved) too
+  const page = await app.inject({ method: 'GET', url: '/', headers: { 'x-request-id': 'req-12345678' } })
+  t.match(String(page.headers['x-request-id']), UUID)
+  ids.push(String(page.headers['x-request-id']))
+  t.equal(new Set(ids).size, ids.length, 'each request its own id')
+  t.ok(lines.length > 0, 'there are log lines')
+  for (const clientId of planted)
+    t.notOk(
+      lines.some((l) => l.includes(clientId)),
+      `${clientId} is on no log line`,
+    )
 })
