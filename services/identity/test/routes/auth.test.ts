@@ -108,7 +108,7 @@ t.test('GET /me answers the signed-in user', async (t) => {
 })
 
 t.test('refresh rotates: a new pair in the same session, the old token used up', async (t) => {
-  const { login, refresh } = await identity(t)
+  const { login, refresh, lines } = await identity(t)
   const first = await login('supervisor')
   const second = await refresh(cookieToken(first) ?? '')
   t.equal(second.statusCode, 200)
@@ -126,6 +126,10 @@ t.test('refresh rotates: a new pair in the same session, the old token used up',
   t.equal(bad.statusCode, 401)
   t.match(setCookie(bad), /^tj_refresh=; Path=\/api\/v1\/auth; Max-Age=0/, 'a refused cookie is cleared')
   t.equal((await refresh(null)).statusCode, 401, 'no cookie')
+  t.notOk(
+    lines.some((l) => [cookieToken(first), next].some((token) => token && l.includes(token))),
+    'no refresh token in any log line (cookie or set-cookie)',
+  )
 })
 
 t.test('refresh and logout need the custom header (CSRF) and change nothing without it', async (t) => {
