@@ -3,6 +3,7 @@
 // on a new connection from its own loopback address (127.x.y.z), as citizens' requests come from many
 // addresses: the per-address rate limits of the public routes stay what production has.
 import { request } from 'node:http'
+import { setTimeout as sleep } from 'node:timers/promises'
 import autocannon from 'autocannon'
 import type { LetterPool } from './letters.ts'
 
@@ -147,7 +148,7 @@ export async function openLoop(
       void p.finally(() => inFlight.delete(p))
     }
     const next = start + ((sent + skipped) / o.rate) * 1000
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(20, next - performance.now()))))
+    await sleep(Math.max(0, Math.min(20, next - performance.now())))
   }
   await Promise.all(inFlight)
   latencies.sort((a, b) => a - b)

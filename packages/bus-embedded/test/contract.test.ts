@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Logger } from '@tingjian/bus'
 import { busContract, ContractTestHappened, contractCatalogue } from '@tingjian/bus/contract'
 import type { EventEnvelope } from '@tingjian/contracts'
@@ -20,7 +21,7 @@ async function until(what: string, check: () => boolean, timeoutMs = 10_000): Pr
   const deadline = Date.now() + timeoutMs
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 10))
+    await sleep(10)
   }
 }
 

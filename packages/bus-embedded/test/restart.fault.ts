@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
 
@@ -50,7 +51,7 @@ async function until(what: string, check: () => boolean, timeoutMs: number): Pro
   const deadline = Date.now() + timeoutMs
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 20))
+    await sleep(20)
   }
 }
 
@@ -100,7 +101,7 @@ t.test(
       60_000,
     )
     // let it drain what was written but not acknowledged, then stop it gracefully
-    await new Promise((r) => setTimeout(r, 300))
+    await sleep(300)
     b.kill('SIGTERM')
     const bExit = await exited(b)
     tt.equal(bExit.code, 0, 'the second process closed gracefully')

@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { dirname, resolve } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import type { Logger } from '@tingjian/bus'
@@ -126,7 +127,7 @@ t.test(
             tt.comment(
               `broker dead with ${atDeath.inFlight} events in flight, ${atDeath.resolved} acknowledged`,
             )
-            await new Promise((r) => setTimeout(r, 2_000))
+            await sleep(2_000)
             await infra('up', 'kafka')
             resolvedWhenBack = resolvedIds.size
             upAfterMs = Date.now() - downAt
@@ -146,7 +147,7 @@ t.test(
     while (Date.now() < deadline) {
       const seen = consumedIds()
       if ([...resolvedIds].every((id) => seen.has(id))) break
-      await new Promise((r) => setTimeout(r, 250))
+      await sleep(250)
     }
     await sub.close()
 

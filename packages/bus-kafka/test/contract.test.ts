@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { busContract, ContractTestHappened, contractCatalogue } from '@tingjian/bus/contract'
 import t from 'tap'
 import { createKafkaBus } from '../src/index.ts'
@@ -93,7 +94,7 @@ t.test('two members of one group share the partitions: each event once', async (
   await bus.publishBatch(events)
   const all = () => new Set(byMember.flat())
   const deadline = Date.now() + 30_000
-  while (all().size < events.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+  while (all().size < events.length && Date.now() < deadline) await sleep(50)
   tt.equal(all().size, events.length, 'every event arrived')
   tt.comment(`member 1: ${byMember[0]?.length}, member 2: ${byMember[1]?.length} event(s)`)
   tt.equal(byMember.flat().length, events.length, 'none twice (no rebalance happened meanwhile)')

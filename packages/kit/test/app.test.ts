@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import { StoreConflictError, StoreUnavailableError } from '@tingjian/store'
 import { createSigner } from 'fast-jwt'
 import t, { type Test } from 'tap'
@@ -61,7 +62,7 @@ async function testApp(t: Test, options: { rateLimit?: { max: number } } = {}) {
   app.get('/dispatch', { config: { access: ['dispatcher', 'admin'] } }, async () => ({ ok: true }))
   app.get('/admin', { config: { access: ['admin'] } }, async () => ({ ok: true }))
   app.get('/slow', { config: { access: 'public' } }, async () => {
-    await new Promise((r) => setTimeout(r, 600))
+    await sleep(600)
     return { done: true }
   })
   t.teardown(() => app.close())
@@ -300,7 +301,7 @@ t.test('graceful close finishes in-flight requests', async (t) => {
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0
   const inFlight = fetch(`http://127.0.0.1:${port}/slow`).then((r) => r.json())
-  await new Promise((r) => setTimeout(r, 300))
+  await sleep(300)
   await app.close()
   t.same(await inFlight, { done: true })
 })

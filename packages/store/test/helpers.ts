@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { EventCatalogue, type EventEnvelope, Type } from '@tingjian/contracts'
 import { createEmbeddedStore, type EmbeddedStore } from '@tingjian/store-embedded'
 import type { Test } from 'tap'
@@ -60,6 +61,6 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
   const end = Date.now() + timeoutMs
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms`)
-    await new Promise((r) => setTimeout(r, 10))
+    await sleep(10)
   }
 }
