@@ -406,14 +406,20 @@ export function storeContract(t: Test, factory: StoreFactory): void {
     const store = await factory(t)
     const counters = store.collection<{ n: number }>('counters')
     const at = new Date('2025-04-01T00:00:00.000Z')
+    // create { n: 1 } when missing, else add one; the event notes what it saw and what it wrote
+    const bump = (e: EventEnvelope, now?: Date) =>
+      upsert(
+        counters,
+        'c',
+        () => ({ n: 1 }),
+        (cur) => ({ n: cur.n + 1 }),
+        {
+          events: (cur, next) => [{ ...e, data: { note: `${cur?.n ?? 'none'}->${next.n}` } }],
+          ...(now ? { now } : {}),
+        },
+      )
     const e1 = testEvent('c', 'created')
-    const created = await upsert(
-      counters,
-      'c',
-      () => ({ n: 1 }),
-      (cur) => ({ n: cur.n + 1 }),
-      { events: (cur, next) => [{ ...e1, data: { note: `${cur?.n ?? 'none'}->${next.n}` } }], now: at },
-    )
+    const created = await bump(e1, at)
     t.strictSame(created, {
       _id: 'c',
       version: 1,
@@ -422,13 +428,7 @@ export function storeContract(t: Test, factory: StoreFactory): void {
       n: 1,
     })
     const e2 = testEvent('c', 'changed')
-    const changed = await upsert(
-      counters,
-      'c',
-      () => ({ n: 1 }),
-      (cur) => ({ n: cur.n + 1 }),
-      { events: (cur, next) => [{ ...e2, data: { note: `${cur?.n ?? 'none'}->${next.n}` } }] },
-    )
+    const changed = await bump(e2)
     t.match(changed, { _id: 'c', version: 2, n: 2 })
     t.match(await counters.outboxPending(10), [
       {
