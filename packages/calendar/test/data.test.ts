@@ -169,8 +169,8 @@ t.test('every problem is reported at once', async (t) => {
       ],
     }),
   )
-  t.ok(e instanceof InvalidCalendarDataError)
-  if (e instanceof InvalidCalendarDataError) t.equal(e.issues.length, 2, e.message)
+  t.type(e, InvalidCalendarDataError)
+  t.equal((e as InvalidCalendarDataError).issues.length, 2, (e as Error).message)
 })
 
 t.test('a bad time-zone offset is rejected', async (t) => {

@@ -389,7 +389,9 @@ export function storeContract(t: Test, factory: StoreFactory): void {
       const results = await Promise.allSettled(
         Array.from({ length: 12 }, (_, i) => items.update('race', round, { winner: i })),
       )
-      const won = results.filter((r) => r.status === 'fulfilled')
+      const won = results.filter(
+        (r): r is PromiseFulfilledResult<Stored<{ winner: number | null }>> => r.status === 'fulfilled',
+      )
       const lost = results.filter(
         (r): r is PromiseRejectedResult => r.status === 'rejected' && isConflict(r.reason, 'stale'),
       )
@@ -397,8 +399,7 @@ export function storeContract(t: Test, factory: StoreFactory): void {
       t.equal(lost.length, 11, `round ${round}: every other writer gets a stale conflict`)
       const doc = await items.get('race')
       t.equal(doc?.version, round + 1)
-      const winner = won[0]
-      if (winner?.status === 'fulfilled') t.equal(doc?.winner, winner.value.winner, 'the winner’s document')
+      t.equal(doc?.winner, won[0]?.value.winner, 'the winner’s document')
     }
   })
 
