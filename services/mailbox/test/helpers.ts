@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import { deleteTestNamespace } from '@tingjian/bus-kafka/testing'
 import type { EventEnvelope } from '@tingjian/contracts'
 import { FieldCipher, generateFieldKeys, ManualClock } from '@tingjian/kit'
-import { type AdapterKind, capturedLogger, testAdapters, uniqueName } from '@tingjian/testkit'
+import { type AdapterKind, capturedLogger, KAFKA_BROKERS, testAdapters } from '@tingjian/testkit'
 import type { Test } from 'tap'
 import { buildMailbox } from '../src/app.ts'
 
@@ -10,7 +11,9 @@ export const testCipher = () => FieldCipher.fromConfig(generateFieldKeys('test1'
 
 export async function mailbox(t: Test, kind: AdapterKind = 'embedded') {
   const { logger, lines } = capturedLogger()
-  const { bus, store } = await testAdapters(t, kind, 'mailbox', logger)
+  const { bus, store, namespace } = await testAdapters(t, kind, 'mailbox', logger)
+  // Teardowns run last-registered first: this one after the subscription's and the app's.
+  if (kind === 'distributed') t.teardown(() => deleteTestNamespace(KAFKA_BROKERS.split(','), namespace))
   const clock = new ManualClock('2026-03-02T02:00:00.000Z')
   const cipher = testCipher()
   const secret = randomBytes(32)
@@ -18,7 +21,7 @@ export async function mailbox(t: Test, kind: AdapterKind = 'embedded') {
   t.teardown(() => app.close())
   await app.ready()
   const events: EventEnvelope[] = []
-  const sub = await bus.subscribe({ group: uniqueName('g'), streams: ['mailbox'] }, async (e) => {
+  const sub = await bus.subscribe({ group: `${namespace}-events`, streams: ['mailbox'] }, async (e) => {
     events.push(e)
   })
   await sub.ready()

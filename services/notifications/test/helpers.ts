@@ -1,11 +1,13 @@
 // Test fixtures: the app on adapters of its own, e-mail through the real Mailpit, events to publish.
 import { createHash, randomBytes } from 'node:crypto'
 import type { EventBus } from '@tingjian/bus'
+import { deleteTestNamespace } from '@tingjian/bus-kafka/testing'
 import { IdentityEvents, MailboxEvents, TrackingEvents } from '@tingjian/contracts'
 import { FieldCipher, generateFieldKeys, ManualClock, type Role } from '@tingjian/kit'
 import {
   type AdapterKind,
   capturedLogger,
+  KAFKA_BROKERS,
   MAILPIT_API,
   SMTP_HOST,
   SMTP_PORT,
@@ -58,7 +60,10 @@ export async function notifications(
   } = {},
 ) {
   const { logger, lines } = capturedLogger()
-  const { bus, store } = await testAdapters(t, options.kind ?? 'embedded', 'notifications', logger)
+  const kind = options.kind ?? 'embedded'
+  const { bus, store, namespace } = await testAdapters(t, kind, 'notifications', logger)
+  // Teardowns run last-registered first: this one after the app's (its consumers have left their groups).
+  if (kind === 'distributed') t.teardown(() => deleteTestNamespace(KAFKA_BROKERS.split(','), namespace))
   const clock = new ManualClock('2026-03-02T02:00:00.000Z')
   const jwt = testJwt()
   const channel = options.channel ?? mailpitChannel()
@@ -74,7 +79,8 @@ export async function notifications(
     ...(options.anonymousReceiptsPerDay !== undefined
       ? { anonymousReceiptsPerDay: options.anonymousReceiptsPerDay }
       : {}),
-    group: uniqueName('notifications'),
+    // under the namespace, so that the teardown finds the groups (this one and its revocations group)
+    group: `${namespace}-notifications`,
     sendPolicy: { attempts: 2, initialBackoffMs: 10, maxBackoffMs: 50 },
     ...(options.fastFailure ? { retry: { maxAttempts: 2, initialBackoffMs: 10, maxBackoffMs: 50 } } : {}),
   })

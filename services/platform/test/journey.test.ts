@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { deleteTestNamespace } from '@tingjian/bus-kafka/testing'
 import { connectStore, FieldCipher, generateFieldKeys, loadAdapterConfig, ManualClock } from '@tingjian/kit'
 import type { DocumentStore } from '@tingjian/store'
 import {
@@ -57,6 +58,8 @@ async function platform(t: Test, kind: AdapterKind) {
   t.teardown(async () => {
     await p.close()
     if (kind === 'distributed') {
+      // the topics of the namespace and every consumer group (all named `<namespace>-…`)
+      await deleteTestNamespace(KAFKA_BROKERS.split(','), namespace)
       // every test database is dropped
       for (const service of SERVICES) {
         const store = (await connectStore(
