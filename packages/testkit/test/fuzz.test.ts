@@ -71,6 +71,17 @@ t.test('each kind of bug is reported on its route, and a sound route passes', as
     },
     async () => ({ ok: true }),
   )
+  // reads that write: an audit trail (declared, allowed) and anything else (a failure)
+  const audit = spied.store.collection<{ q: string }>('audit')
+  const Query = { querystring: Type.Object({ q: Type.String({ maxLength: 20 }) }) }
+  app.get('/audited-read', { config: { access: 'public' }, schema: Query }, async (request) => {
+    await audit.insert(`audit-${next++}`, { q: request.query.q.length > 0 ? 'some' : 'none' })
+    return { items: [] }
+  })
+  app.get('/read-writes', { config: { access: 'public' }, schema: Query }, async (request) => {
+    await things.insert(`read-${next++}`, { name: request.query.q })
+    return { items: [] }
+  })
   // a validator that checks the shape but not that the text is one visible line
   app.post(
     '/one-line-unchecked',
@@ -103,6 +114,7 @@ t.test('each kind of bug is reported on its route, and a sound route passes', as
         [{ name: 'abc', n: 1 }],
       ]),
     ),
+    mayWriteOnRead: { 'GET /audited-read': ['audit'] },
     settings: fuzzSettings({}, { runs: 60, seed: 1 }),
   })
   const failure = (id: string) =>
@@ -117,6 +129,12 @@ t.test('each kind of bug is reported on its route, and a sound route passes', as
   t.match(failure('POST /announces-then-refuses'), /published identity\.department-changed/)
   t.match(failure('GET /plain-404'), /not problem\+json/)
   t.match(failure('GET /accepts-anything'), /accepted certainly invalid input/)
+  t.equal(failure('GET /audited-read'), '', 'a read may write the audit trail it declares')
+  t.ok(
+    (report.operations.find((op) => op.id === 'GET /audited-read')?.accepted ?? 0) > 0,
+    'and reads got through',
+  )
+  t.match(failure('GET /read-writes'), /wrote insert things/)
   t.match(failure('POST /one-line-unchecked'), /accepted certainly invalid input/)
   t.match(
     report.operations.find((op) => op.id === 'POST /one-line-unchecked')?.failure?.request ?? '',

@@ -164,8 +164,13 @@ export async function fuzz(target: FuzzTarget): Promise<FuzzReport> {
         const writes = spied.recorded.writes.slice(writesBefore).filter((w) => w.tag === tag)
         const events = spied.recorded.events.slice(eventsBefore).filter((e) => e.tag === tag)
         const allowed = target.mayChangeOnRefusal?.[op.id]
-        const mayChange =
-          refused && allowed?.statuses.includes(status) ? new Set(allowed.collections) : new Set()
+        const mayChange = new Set<string>(
+          refused && allowed?.statuses.includes(status)
+            ? allowed.collections
+            : ok && req.method === 'GET'
+              ? (target.mayWriteOnRead?.[op.id] ?? [])
+              : [],
+        )
         // a refusal changes nothing, and neither does a read
         if (!ok || req.method === 'GET') {
           if (!ok) refusedIds.add(requestId)

@@ -16,6 +16,11 @@ export interface FuzzTarget extends FuzzHints {
    * values the collections that may change on a 4xx with one of these statuses.
    */
   mayChangeOnRefusal?: Record<string, { statuses: readonly number[]; collections: readonly string[] }>
+  /**
+   * Collections an accepted read may write: an audit trail of who searched (keys are operation ids).
+   * Any other write on a GET is a failure.
+   */
+  mayWriteOnRead?: Record<string, readonly string[]>
   /** Operation ids not to fuzz. */
   skip?: readonly string[]
   settings?: FuzzSettings
