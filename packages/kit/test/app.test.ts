@@ -61,13 +61,19 @@ async function testApp(t: Test, options: { rateLimit?: { max: number } } = {}) {
   app.get('/staff', { config: { access: 'staff' } }, async (request) => ({ user: request.user.username }))
   app.get('/dispatch', { config: { access: ['dispatcher', 'admin'] } }, async () => ({ ok: true }))
   app.get('/admin', { config: { access: ['admin'] } }, async () => ({ ok: true }))
+  // /slow answers once released, so that a test can close the app while it is surely in flight
+  let entered: () => void = () => {}
+  const slowEntered = new Promise<void>((resolve) => {
+    entered = resolve
+  })
   app.get('/slow', { config: { access: 'public' } }, async () => {
-    await sleep(600)
+    entered()
+    await sleep(300)
     return { done: true }
   })
   t.teardown(() => app.close())
   await app.ready()
-  return { app, lines, setReady: (v: boolean) => (ready = v) }
+  return { app, lines, setReady: (v: boolean) => (ready = v), slowEntered }
 }
 
 t.test('valid input passes; invalid input is a 400 problem naming the fields', async (t) => {
@@ -296,12 +302,12 @@ t.test('security headers and the OpenAPI document', async (t) => {
 })
 
 t.test('graceful close finishes in-flight requests', async (t) => {
-  const { app } = await testApp(t)
+  const { app, slowEntered } = await testApp(t)
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0
   const inFlight = fetch(`http://127.0.0.1:${port}/slow`).then((r) => r.json())
-  await sleep(300)
+  await slowEntered
   await app.close()
   t.same(await inFlight, { done: true })
 })
