@@ -11,7 +11,7 @@ import {
 } from './helpers.ts'
 
 t.test('Kafka + FerretDB: a receipt once, however often the event comes', async (t) => {
-  const { bus, lines } = await notifications(t, { kind: 'distributed' })
+  const { bus, store, lines } = await notifications(t, { kind: 'distributed' })
   const email = citizenAddress()
   const code = trackingCode()
   const markerCode = trackingCode()
@@ -29,6 +29,9 @@ t.test('Kafka + FerretDB: a receipt once, however often the event comes', async 
   const mails = await mailTo(email)
   t.equal(mails.length, 1, 'one receipt')
   t.match(await mailText(mails[0]?.ID ?? ''), code)
+  const contact = await store.collection<{ email: string }>('contacts').get(code)
+  t.match(contact?.email, /^tjf1:test1:/, 'the address is kept sealed in MongoDB/FerretDB too')
+  t.notOk(JSON.stringify(contact).includes(email), 'not in clear')
   t.same(personalDataIn(lines.join('\n')), [], 'no personal data in the logs')
 })
 
