@@ -1,6 +1,7 @@
 // The kit's one validator compiler: strict JSON bodies, text converted for query, params and headers,
 // and one-line text. Expected answers are written from the rule (packages/kit/README.md, Validation).
 import t, { type Test } from 'tap'
+import Format from 'typebox/format'
 import { buildApp, isOneLine, OneLine, PROBLEM_CONTENT_TYPE, Type } from '../src/index.ts'
 import { capturedLogger } from './helpers.ts'
 
@@ -178,4 +179,28 @@ t.test('query strings and path parameters are converted where the schema asks', 
   t.equal(unknown.statusCode, 400, 'an unknown query key is refused')
   refused(t, await get('/things/0'), ['params/n'], 'below the minimum')
   refused(t, await get('/things/abc'), ['params/n'], 'not a number')
+})
+
+t.test('a body is validated once, by the one compiler', async (t) => {
+  let checks = 0
+  Format.Set('test-counted', () => {
+    checks++
+    return true
+  })
+  const app = await buildApp({ service: 'test', logger: capturedLogger().logger, rateLimit: false })
+  t.teardown(() => app.close())
+  app.post(
+    '/counted',
+    {
+      config: { access: 'public' },
+      schema: {
+        body: Type.Object({ v: Type.String({ format: 'test-counted' }) }, { additionalProperties: false }),
+      },
+    },
+    async () => ({ ok: true }),
+  )
+  await app.ready()
+  const res = await app.inject({ method: 'POST', url: '/counted', payload: { v: 'x' } })
+  t.equal(res.statusCode, 200)
+  t.equal(checks, 1, 'one check of the value, not one per validator')
 })
