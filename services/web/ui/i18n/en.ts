@@ -210,7 +210,7 @@ export const en: Record<MessageKey, string> = {
   'v.required': 'This field is required.',
   'v.category': 'Choose the type of letter.',
   'v.subjectLength': 'The subject must have 2–200 characters.',
-  'v.oneLine': 'Must be one line without control characters.',
+  'v.oneLine': 'Must be one line of visible text, without control or invisible characters.',
   'v.bodyLength': 'The letter must have 10–10,000 characters.',
   'v.controlChars': 'Contains control characters that are not allowed.',
   'v.nameLength': 'The name must have at most 50 characters.',

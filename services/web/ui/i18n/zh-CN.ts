@@ -199,7 +199,7 @@ export const zhCN = {
   'v.required': '此项为必填项。',
   'v.category': '请选择来信类别。',
   'v.subjectLength': '标题应为 2–200 个字。',
-  'v.oneLine': '不能换行，也不能包含控制字符。',
+  'v.oneLine': '须为一行可见文字，不能换行，也不能包含控制字符或不可见字符。',
   'v.bodyLength': '内容应为 10–10000 个字。',
   'v.controlChars': '包含不允许的控制字符。',
   'v.nameLength': '姓名不能超过 50 个字。',

@@ -6,15 +6,18 @@ import type { MessageKey } from '../i18n/zh-CN.ts'
 // C0 controls except tab and line breaks, DEL, bidi overrides and isolates
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
 const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
-const NOT_ONE_LINE = /[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/
+// One-line text as the kit's OneLine checks it (packages/kit/src/one-line.ts): no control characters,
+// line or paragraph separators, zero-width or direction marks, U+061C, BOM, bidi overrides or isolates…
+const NOT_ONE_LINE = /[\p{Cc}\u061C\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/u
+// …and at least one character someone can see
+const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{M}\p{Z}\u115F\u1160\u2800\u3164\uFFA0]/u
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the tracking API refuses these in free text
 const UNSAFE_PLAIN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 
 /** Length in characters as the API counts them (JavaScript string length, after NFC and trim). */
 export const textLength = (s: string) => s.normalize('NFC').trim().length
 
-export const isOneLine = (s: string) => !NOT_ONE_LINE.test(s)
+export const isOneLine = (s: string) => !NOT_ONE_LINE.test(s) && VISIBLE.test(s)
 export const isSafeText = (s: string) => !UNSAFE_TEXT.test(s)
 export const isPlainText = (s: string) => !UNSAFE_PLAIN.test(s)
 
