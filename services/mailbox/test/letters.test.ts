@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { type EventEnvelope, MailboxEvents, type Static } from '@tingjian/contracts'
 import { ManualClock, PROBLEM_CONTENT_TYPE } from '@tingjian/kit'
 import { capturedLogger, eventually, personalDataIn, testAdapters } from '@tingjian/testkit'
@@ -103,6 +103,21 @@ t.test(
     })
     t.equal(res.statusCode, 201)
     t.same(await settings.get('mailbox-secret').then((s) => s?.value), null, 'the old secret is erased')
+    // The request's fingerprint is kept to recognise a retry; whoever reads the store must not be able to
+    // test guesses of the contact fields against it, so it is no plain hash of the request.
+    const letter = validLetter()
+    const canonical = JSON.stringify(
+      Object.keys(letter)
+        .sort()
+        .map((k) => [k, letter[k as keyof typeof letter]]),
+    )
+    const stored = await store.collection<{ requestFingerprint: string }>('letters').get(res.json().letterId)
+    t.match(stored?.requestFingerprint, /^[0-9a-f]{64}$/)
+    t.not(
+      stored?.requestFingerprint,
+      createHash('sha256').update(canonical).digest('hex'),
+      'keyed, not a plain hash',
+    )
     t.equal(await settings.count(), 1, 'and no other setting was made')
     const weak = buildMailbox({
       logger,

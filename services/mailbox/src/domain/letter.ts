@@ -1,5 +1,5 @@
 // A submitted letter: its checks, the stored letter and the `mailbox.letter-submitted` event it makes. Pure.
-import { createHash } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import { type EventEnvelope, MailboxEvents } from '@tingjian/contracts'
 import type { SubmitLetter } from '../schemas/letters.ts'
 import { isValidIdNumber, normalisePhone } from './identifiers.ts'
@@ -142,12 +142,16 @@ export function letterSubmittedEvent(letter: Letter, cause: { correlationId?: st
   })
 }
 
-/** A fingerprint of the request, to tell an idempotent retry from a different letter under the same key. */
-export function requestFingerprint(input: SubmitLetter): string {
+/**
+ * A fingerprint of the request, to tell an idempotent retry from a different letter under the same key.
+ * Keyed (HMAC with the mailbox secret): the request holds the contact fields in clear, and a plain hash
+ * stored beside the letter would let whoever reads the store test guesses of them.
+ */
+export function requestFingerprint(input: SubmitLetter, secret: Buffer): string {
   const canonical = JSON.stringify(
     Object.keys(input)
       .sort()
       .map((k) => [k, input[k as keyof SubmitLetter]]),
   )
-  return createHash('sha256').update(canonical).digest('hex')
+  return createHmac('sha256', secret).update(`fingerprint:${canonical}`).digest('hex')
 }

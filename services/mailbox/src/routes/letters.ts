@@ -50,7 +50,7 @@ export async function letterRoutes(app: App, opts: LetterRoutesOptions): Promise
       if ('errors' in prepared) throw new FieldErrors(prepared.errors)
       const header = request.headers['idempotency-key']
       const keyHash = typeof header === 'string' ? sha256(header) : undefined
-      const fingerprint = requestFingerprint(request.body)
+      const fingerprint = requestFingerprint(request.body, opts.secret)
 
       for (let attempt = 1; ; attempt++) {
         const letterId = uuidv7()
