@@ -2,6 +2,7 @@ import { MailboxEvents } from '@tingjian/contracts'
 import { eventually, PERSONAL_DATA } from '@tingjian/testkit'
 import t from 'tap'
 import { caseIdFor } from '../src/domain/intake.ts'
+import type { TimelineEntry } from '../src/domain/timeline.ts'
 import { letter } from './fixtures.ts'
 import { harness, trackingCode } from './helpers.ts'
 
@@ -194,26 +195,58 @@ t.test('lists: filters, search by subject, tracking code and phone hash; departm
   t.equal(bad.statusCode, 400)
 })
 
-t.test('an edited timeline entry is caught', async (t) => {
+t.test('timeline/verify: an edited, reordered, deleted or cut-off entry is caught', async (t) => {
   const h = await harness(t)
-  const { id } = await h.submit()
   const dispatcher = { authorization: `Bearer ${h.token('dispatcher')}` }
-  await h.app.inject({
-    method: 'POST',
-    url: `/api/v1/cases/${id}/notes`,
-    headers: dispatcher,
-    payload: { version: 1, text: '原始记录' },
+  const verify = async (id: string) =>
+    (
+      await h.app.inject({ method: 'GET', url: `/api/v1/cases/${id}/timeline/verify`, headers: dispatcher })
+    ).json()
+  // a case with five entries: opened and four notes
+  const withNotes = async () => {
+    const { id } = await h.submit()
+    for (let v = 1; v <= 4; v++) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${id}/notes`,
+        headers: dispatcher,
+        payload: { version: v, text: `记录 ${v}` },
+      })
+      t.equal(res.statusCode, 200)
+    }
+    t.same(await verify(id), { valid: true, entries: 5 })
+    return id
+  }
+  // someone with access to the store rewrites the entries (and nothing else)
+  const tamper = async (id: string, change: (tl: TimelineEntry[]) => TimelineEntry[]) => {
+    const stored = await h.cases.get(id)
+    if (!stored) throw new Error('missing')
+    await h.cases.update(id, stored.version, { ...stored, timeline: change(stored.timeline) })
+  }
+
+  const edited = await withNotes()
+  await tamper(edited, (tl) => tl.map((e) => (e.seq === 2 ? { ...e, note: '篡改后' } : e)))
+  t.same(await verify(edited), { valid: false, entries: 5, brokenAt: 2 }, 'edited')
+
+  const reordered = await withNotes()
+  await tamper(reordered, (tl) => {
+    const [a, b, c, ...rest] = tl as [TimelineEntry, TimelineEntry, TimelineEntry, ...TimelineEntry[]]
+    return [a, c, b, ...rest].map((e, i) => ({ ...e, seq: i + 1 }))
   })
-  const stored = await h.cases.get(id)
-  if (!stored) throw new Error('missing')
-  const timeline = stored.timeline.map((e) => (e.seq === 2 ? { ...e, note: '篡改后' } : e))
-  await h.cases.update(id, stored.version, { ...stored, timeline })
-  const res = await h.app.inject({
-    method: 'GET',
-    url: `/api/v1/cases/${id}/timeline/verify`,
-    headers: dispatcher,
-  })
-  t.same(res.json(), { valid: false, entries: 2, brokenAt: 2 })
+  t.same(
+    (await h.cases.get(reordered))?.timeline.map((e) => e.note),
+    [null, '记录 2', '记录 1', '记录 3', '记录 4'],
+    'the entries really are reordered',
+  )
+  t.same(await verify(reordered), { valid: false, entries: 5, brokenAt: 2 }, 'reordered')
+
+  const deleted = await withNotes()
+  await tamper(deleted, (tl) => tl.filter((e) => e.seq !== 3))
+  t.same(await verify(deleted), { valid: false, entries: 4, brokenAt: 3 }, 'deleted')
+
+  const truncated = await withNotes()
+  await tamper(truncated, (tl) => tl.slice(0, 3))
+  t.same(await verify(truncated), { valid: false, entries: 3, brokenAt: 4 }, 'the last two cut off')
 })
 
 t.test('public replies: consented and public only, no personal data, newest first', async (t) => {
