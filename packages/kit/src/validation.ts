@@ -106,12 +106,14 @@ function coerceObject(schema: unknown, value: unknown): unknown {
   const out: Json = {}
   for (const [k, v] of Object.entries(value)) {
     const property = Object.hasOwn(properties, k) ? properties[k] : isObject(additional) ? additional : null
-    out[k] =
+    const converted =
       property === null
         ? v
         : Array.isArray(v) && typesOf(property)?.has('array')
           ? v.map((item) => coerce(isObject(property) ? property.items : undefined, item))
           : coerce(property, v)
+    // defined, not assigned: a key named __proto__ stays a key (and is refused as unknown), never a prototype
+    Object.defineProperty(out, k, { value: converted, enumerable: true, writable: true, configurable: true })
   }
   return out
 }
