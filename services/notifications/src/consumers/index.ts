@@ -59,7 +59,7 @@ export function notificationsHandler(deps: ConsumerDeps): EventHandler {
   const byType = new Map(ROUTES.map((r) => [`${r.definition.type}@${r.definition.version}`, r]))
   return async (event: EventEnvelope, ctx: DeliveryContext) => {
     const r = byType.get(`${event.type}@${event.version}`)
-    if (!r || !r.definition.is(event)) return
+    if (!r?.definition.is(event)) return
     const log = deps.logger.child({ eventId: event.id, type: event.type, attempt: ctx.attempt })
     await r.handle(deps, event, log)
   }
