@@ -134,7 +134,10 @@ async function journey(t: Test, kind: AdapterKind) {
   const departmentId = p.seeded?.departments['exit-entry']
   const assigned = await act(dispatcher, 'assign', { departmentId })
   t.equal(assigned.status, 'assigned')
-  t.ok(assigned.dueAt, 'due in working days')
+  // a complaint is due in 7 working days: at least 7 calendar days on, and not beyond a holiday week's
+  // worth of extra days (Spring Festival, National Day) and the weekends around it
+  const dueInDays = (Date.parse(assigned.dueAt) - Date.now()) / 86_400_000
+  t.ok(dueInDays >= 7 && dueInDays <= 25, `due in 7 working days (${dueInDays.toFixed(1)} calendar days)`)
 
   // The handler signs and drafts; the lead approves.
   const handler = await login('handler.exit-entry')
