@@ -14,33 +14,9 @@ import {
   TextField,
 } from '../../../components/fields.tsx'
 import { useI18n } from '../../../i18n/i18n.tsx'
-import { serverFieldErrors, TRACKING_CODE, validateText } from '../../../lib/validate.ts'
+import { serverFieldErrors, TRACKING_CODE } from '../../../lib/validate.ts'
 import { useDepartments } from '../use-staff.ts'
-
-type Values = {
-  departmentId: string
-  supportingDepartmentIds: string[]
-  assigneeId: string
-  note: string
-  reason: string
-  text: string
-  public: boolean
-  days: string
-  intoCode: string
-}
-
-const TEXT_FIELD: Partial<Record<Action, { field: 'reason' | 'text' | 'note'; max: number }>> = {
-  'not-accept': { field: 'reason', max: 2000 },
-  answer: { field: 'text', max: 20_000 },
-  return: { field: 'reason', max: 2000 },
-  extension: { field: 'reason', max: 2000 },
-  'extension/refuse': { field: 'reason', max: 2000 },
-  reply: { field: 'text', max: 20_000 },
-  'reply/send-back': { field: 'reason', max: 2000 },
-  escalate: { field: 'note', max: 2000 },
-  reopen: { field: 'reason', max: 2000 },
-  notes: { field: 'text', max: 5000 },
-}
+import { type ActionValues, actionRequest, MAX_EXTENSION_DAYS, TEXT_FIELD } from './action-request.ts'
 
 export function ActionForm({
   action,
@@ -59,7 +35,7 @@ export function ActionForm({
 }) {
   const { t, tx, deptName } = useI18n()
   const { list: departments } = useDepartments()
-  const [v, setV] = useState<Values>({
+  const [v, setV] = useState<ActionValues>({
     departmentId: '',
     supportingDepartmentIds: [],
     assigneeId: '',
@@ -74,7 +50,7 @@ export function ActionForm({
   const [failure, setFailure] = useState<unknown>(null)
   const [sending, setSending] = useState(false)
   const [target, setTarget] = useState<CaseView | null | undefined>(undefined)
-  const set = <K extends keyof Values>(k: K, value: Values[K]) => {
+  const set = <K extends keyof ActionValues>(k: K, value: ActionValues[K]) => {
     setV((old) => ({ ...old, [k]: value }))
     setErrors((e) => ({ ...e, [k]: null }))
   }
@@ -116,36 +92,7 @@ export function ActionForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    const errs: Record<string, FieldError> = {}
-    const body: Record<string, unknown> = { version: c.version }
-    if (textRule) {
-      const value = v[textRule.field]
-      const bad = validateText(value, textRule.max)
-      if (bad) errs[textRule.field] = bad
-      else body[textRule.field] = value.trim()
-    }
-    if (action === 'assign') {
-      if (!v.departmentId) errs.departmentId = { key: 'v.required' }
-      body.departmentId = v.departmentId
-      const supporting = v.supportingDepartmentIds.filter((d) => d !== v.departmentId)
-      if (supporting.length) body.supportingDepartmentIds = supporting
-      if (v.assigneeId) body.assigneeId = v.assigneeId
-      if (v.note.trim()) {
-        const bad = validateText(v.note, 2000)
-        if (bad) errs.note = bad
-        else body.note = v.note.trim()
-      }
-    }
-    if (action === 'extension') {
-      const days = Number(v.days)
-      if (!Number.isInteger(days) || days < 1 || days > 15) errs.days = { key: 'v.days' }
-      body.days = days
-    }
-    if (action === 'answer' || action === 'reply') body.public = v.public
-    if (action === 'merge') {
-      if (!target) errs.intoCode = { key: 'f.intoCase.required' }
-      else body.intoCaseId = target.id
-    }
+    const { body, errors: errs } = actionRequest(action, v, c.version, target)
     setErrors(errs)
     if (Object.keys(errs).length) return
     setSending(true)
@@ -259,7 +206,7 @@ export function ActionForm({
           type="number"
           inputMode="numeric"
           min={1}
-          max={15}
+          max={MAX_EXTENSION_DAYS}
           label={t('f.days')}
           hint={t('v.days')}
           required
