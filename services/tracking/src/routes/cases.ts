@@ -35,7 +35,6 @@ import {
   QueueCounts,
   Verification,
 } from '../schemas/cases.ts'
-import { strictValidator } from '../schemas/strict.ts'
 import { actorOf, seesContactData, staffView } from './views.ts'
 
 export interface CaseRoutesOptions {
@@ -223,7 +222,6 @@ export async function caseRoutes(app: App, opts: CaseRoutesOptions): Promise<voi
       `/cases/:id/${action}`,
       {
         config: { access: action === 'notes' ? 'staff' : ACTION_ROLES[action] },
-        validatorCompiler: strictValidator,
         schema: {
           params: CaseParams,
           querystring: NoQuery,

@@ -17,7 +17,6 @@ import {
   RepliesQuery,
   TrackingCodeParams,
 } from '../schemas/cases.ts'
-import { strictValidator } from '../schemas/strict.ts'
 import { publicView } from './views.ts'
 
 export interface PublicRoutesOptions {
@@ -55,7 +54,6 @@ export async function publicRoutes(app: App, opts: PublicRoutesOptions): Promise
     '/cases/:trackingCode',
     {
       config,
-      validatorCompiler: strictValidator,
       schema: {
         summary: 'A citizen follows their case (tracking code + X-Access-Key)',
         params: TrackingCodeParams,
@@ -72,7 +70,6 @@ export async function publicRoutes(app: App, opts: PublicRoutesOptions): Promise
     '/cases/:trackingCode/rating',
     {
       config,
-      validatorCompiler: strictValidator,
       schema: {
         summary: "The citizen's rating of the reply; dissatisfied reopens the case for rework",
         params: TrackingCodeParams,

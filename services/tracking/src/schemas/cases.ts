@@ -1,5 +1,6 @@
 // Requests and responses of the staff and public case APIs.
 import { CASE_STATUSES, CHANNELS, LETTER_CATEGORIES } from '@tingjian/contracts'
+import { OneLine } from '@tingjian/kit'
 import Type, { type Static } from 'typebox'
 import { STAFF_ACTIONS } from '../domain/case.ts'
 import { QUEUES } from '../queues.ts'
@@ -10,6 +11,11 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => T
 /** Free text: tabs and line breaks, but no other control characters (NUL, ESC, DEL…). */
 const PLAIN_TEXT = '^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$'
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: PLAIN_TEXT })
+/**
+ * A short reason or note on one line (the kit's OneLine: no line or paragraph separators, zero-width or
+ * direction marks, U+061C, U+FEFF; something visible). Letters' and replies' texts keep their lines.
+ */
+const Line = (maxLength: number) => OneLine({ minLength: 1, maxLength })
 const Version = Type.Integer({ minimum: 1, description: 'the version of the case the client saw' })
 const Status = Type.Enum(CASE_STATUSES)
 const Satisfaction = Type.Enum(['satisfied', 'basically_satisfied', 'dissatisfied'])
@@ -35,7 +41,7 @@ export const ListQuery = Type.Object(
     queue: Type.Optional(
       Type.Enum(QUEUES, { description: 'the cases of one work queue (GET /cases/queues)' }),
     ),
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    q: Type.Optional(Line(100)),
     phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+ -]+$' })),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
@@ -155,16 +161,16 @@ export const ActionBodies = {
   'not-accept': body({ reason: Text(2000) }),
   answer: body({ text: Text(20_000), public: Type.Optional(Type.Boolean()) }),
   sign: body({}),
-  return: body({ reason: Text(2000) }),
-  extension: body({ days: Type.Integer({ minimum: 1, maximum: 15 }), reason: Text(2000) }),
+  return: body({ reason: Line(2000) }),
+  extension: body({ days: Type.Integer({ minimum: 1, maximum: 15 }), reason: Line(2000) }),
   'extension/approve': body({}),
-  'extension/refuse': body({ reason: Text(2000) }),
+  'extension/refuse': body({ reason: Line(2000) }),
   reply: body({ text: Text(20_000), public: Type.Optional(Type.Boolean()) }),
   'reply/approve': body({}),
-  'reply/send-back': body({ reason: Text(2000) }),
-  escalate: body({ note: Text(2000) }),
+  'reply/send-back': body({ reason: Line(2000) }),
+  escalate: body({ note: Line(2000) }),
   close: body({}),
-  reopen: body({ reason: Text(2000) }),
+  reopen: body({ reason: Line(2000) }),
   merge: body({ intoCaseId: Id }),
   notes: body({ text: Text(5000) }),
 }
@@ -198,7 +204,7 @@ export const RatingBody = Type.Object(
 export const RepliesQuery = Type.Object(
   {
     q: Type.Optional(
-      Type.String({
+      OneLine({
         minLength: 1,
         maxLength: 100,
         description: 'words of the letter subject (all must match)',
