@@ -8,6 +8,7 @@ import {
   fieldCipherOf,
   loadConfig,
   ServerConfig,
+  scrub,
   serve,
   systemClock,
   Type,
@@ -24,49 +25,62 @@ const Config = Type.Object({
   ...NotificationsConfig.properties,
 })
 
-const config = loadConfig(Config, process.env)
-if (!config.JWT_PUBLIC_KEY) {
-  throw new ConfigError([
-    { variable: 'JWT_PUBLIC_KEY', problem: 'is required (the deliveries API is for staff)' },
-  ])
+async function main(): Promise<void> {
+  const config = loadConfig(Config, process.env)
+  if (!config.JWT_PUBLIC_KEY) {
+    throw new ConfigError([
+      { variable: 'JWT_PUBLIC_KEY', problem: 'is required (the deliveries API is for staff)' },
+    ])
+  }
+  const cipher = fieldCipherOf(config)
+
+  const logger = createLogger({ level: config.LOG_LEVEL, name: SERVICE })
+  const { bus, store, readiness } = await connectAdapters(SERVICE, config, logger)
+
+  const email = new EmailChannel({
+    host: config.SMTP_HOST,
+    port: config.SMTP_PORT,
+    secure: config.SMTP_SECURE,
+    ...(config.SMTP_USER ? { user: config.SMTP_USER } : {}),
+    ...(config.SMTP_PASS ? { pass: config.SMTP_PASS } : {}),
+    from: config.MAIL_FROM,
+    connectionTimeoutMs: config.SMTP_TIMEOUT_MS,
+    ...(config.MAIL_FILE_FALLBACK_DIR
+      ? { fileFallback: { dir: config.MAIL_FILE_FALLBACK_DIR, logger: logger.child({ service: SERVICE }) } }
+      : {}),
+  })
+
+  const app = await buildNotifications({
+    logger,
+    bus,
+    store,
+    channels: { email },
+    clock: systemClock,
+    jwt: { publicKey: config.JWT_PUBLIC_KEY, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+    cipher,
+    webUrl: config.WEB_URL,
+    anonymousReceiptsPerDay: config.ANONYMOUS_RECEIPTS_PER_DAY,
+    sendPolicy: {
+      attempts: config.SEND_ATTEMPTS,
+      initialBackoffMs: config.SEND_BACKOFF_MS,
+      maxBackoffMs: Math.max(config.SEND_BACKOFF_MS, 5_000),
+    },
+    readiness,
+    trustProxy: trustProxyOf(config),
+    rateLimit: { max: config.RATE_LIMIT_PER_MINUTE },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+  })
+
+  await serve(app, { host: config.HOST, port: config.PORT, logger, closeAfter: [bus, store] })
 }
-const cipher = fieldCipherOf(config)
 
-const logger = createLogger({ level: config.LOG_LEVEL, name: SERVICE })
-const { bus, store, readiness } = await connectAdapters(SERVICE, config, logger)
-
-const email = new EmailChannel({
-  host: config.SMTP_HOST,
-  port: config.SMTP_PORT,
-  secure: config.SMTP_SECURE,
-  ...(config.SMTP_USER ? { user: config.SMTP_USER } : {}),
-  ...(config.SMTP_PASS ? { pass: config.SMTP_PASS } : {}),
-  from: config.MAIL_FROM,
-  connectionTimeoutMs: config.SMTP_TIMEOUT_MS,
-  ...(config.MAIL_FILE_FALLBACK_DIR
-    ? { fileFallback: { dir: config.MAIL_FILE_FALLBACK_DIR, logger: logger.child({ service: SERVICE }) } }
-    : {}),
+main().catch((err: unknown) => {
+  // a configuration problem names the variables; anything else is scrubbed of personal data and secrets
+  const message = err instanceof Error ? err.message : String(err)
+  process.stderr.write(
+    err instanceof ConfigError
+      ? `notifications: ${message}\n`
+      : `notifications: failed to start: ${scrub(message)}\n`,
+  )
+  process.exit(1)
 })
-
-const app = await buildNotifications({
-  logger,
-  bus,
-  store,
-  channels: { email },
-  clock: systemClock,
-  jwt: { publicKey: config.JWT_PUBLIC_KEY, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
-  cipher,
-  webUrl: config.WEB_URL,
-  anonymousReceiptsPerDay: config.ANONYMOUS_RECEIPTS_PER_DAY,
-  sendPolicy: {
-    attempts: config.SEND_ATTEMPTS,
-    initialBackoffMs: config.SEND_BACKOFF_MS,
-    maxBackoffMs: Math.max(config.SEND_BACKOFF_MS, 5_000),
-  },
-  readiness,
-  trustProxy: trustProxyOf(config),
-  rateLimit: { max: config.RATE_LIMIT_PER_MINUTE },
-  bodyLimit: config.BODY_LIMIT_BYTES,
-})
-
-await serve(app, { host: config.HOST, port: config.PORT, logger, closeAfter: [bus, store] })
