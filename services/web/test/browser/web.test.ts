@@ -318,6 +318,10 @@ await t.test('a letter goes from the citizen through the staff console to a rate
     await dispatcher.getByRole('link', { name: letter.code, exact: true }).isVisible(),
     'a case is found by the phone number',
   )
+  // a role that sees contact data masked is not offered the phone search (tracking would refuse it)
+  await lead.goto('/staff/search')
+  await lead.getByLabel(/^查询码或标题关键词/).waitFor()
+  t.equal(await lead.getByLabel(/^来信人电话/).count(), 0, 'no phone search for the department lead')
 
   // the receipt and the notice of the reply reached the citizen's mailbox (Mailpit)
   const subjects = await mailTo(`citizen-${stamp}@example.com`, 2)

@@ -1,18 +1,26 @@
 // Finding cases: by tracking code or words of the subject (`q`), by the writer's phone (matched by a keyed
 // hash on the server), by status and type. The criteria live in the URL, so a search can be shared and
 // survives a reload; the phone number never goes in the URL (it is personal data) and is kept in memory.
+// Only roles that see contact data in clear may search by phone (tracking refuses the others with 403 and
+// audits every phone search), so only they are offered the field.
 import { type FormEvent, useState } from 'react'
-import { CASE_STATUSES, CATEGORIES } from '../../api/types.ts'
+import { CASE_STATUSES, CATEGORIES, type Role } from '../../api/types.ts'
 import { PageHeading } from '../../components/bits.tsx'
 import { CheckboxField, type FieldError, SelectField, TextField } from '../../components/fields.tsx'
 import { useI18n, useTitle } from '../../i18n/i18n.tsx'
 import { navigate, useSearchParams } from '../../lib/router.tsx'
 import { CaseListLoader } from './case-table.tsx'
+import { useSession } from './use-staff.ts'
+
+/** Roles that see contact data in clear: tracking's CLEAR_PII_ROLES, the only ones it lets search by phone. */
+const PHONE_SEARCH_ROLES: readonly Role[] = ['dispatcher', 'supervisor', 'hotline_operator']
 
 export function SearchPage() {
   const { t, tx } = useI18n()
   useTitle(t('search.title'))
   const params = useSearchParams()
+  const roles = useSession().state?.user.roles ?? []
+  const byPhone = roles.some((r) => PHONE_SEARCH_ROLES.includes(r))
   const [q, setQ] = useState(params.get('q') ?? '')
   const [phone, setPhone] = useState('')
   const [status, setStatus] = useState(params.get('status') ?? '')
@@ -37,7 +45,7 @@ export function SearchPage() {
       if (q.trim().length > 100) errs.q = { key: 'v.textLength', params: { min: 1, max: 100 } }
       next.q = q.trim()
     }
-    if (phone.trim()) {
+    if (byPhone && phone.trim()) {
       if (!/^[0-9+ -]{3,40}$/.test(phone.trim())) errs.phone = { key: 'v.phone' }
       next.phone = phone.trim()
     }
@@ -68,17 +76,19 @@ export function SearchPage() {
             error={errors.q}
             hint={errors.q && !q && !phone ? t('search.needCriteria') : undefined}
           />
-          <TextField
-            id="search-phone"
-            type="tel"
-            label={t('search.phone')}
-            hint={t('search.phone.hint')}
-            value={phone}
-            maxLength={40}
-            autoComplete="off"
-            onChange={(e) => setPhone(e.target.value)}
-            error={errors.phone}
-          />
+          {byPhone && (
+            <TextField
+              id="search-phone"
+              type="tel"
+              label={t('search.phone')}
+              hint={t('search.phone.hint')}
+              value={phone}
+              maxLength={40}
+              autoComplete="off"
+              onChange={(e) => setPhone(e.target.value)}
+              error={errors.phone}
+            />
+          )}
           <SelectField
             id="search-status"
             label={t('search.status')}
