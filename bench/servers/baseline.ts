@@ -278,7 +278,7 @@ app.post(
         letterId,
         trackingCode: newTrackingCode(),
         accessKeyHash: accessKeyHash(accessKey),
-        requestFingerprint: requestFingerprint(input),
+        requestFingerprint: requestFingerprint(input, secret),
       },
       now,
       cipher,
