@@ -115,6 +115,11 @@ t.test('every tracking endpoint refuses bad input with a 4xx problem and changes
       version: [1, 2, 3, 4, 5],
     },
     examples,
+    // a search by phone number is audited (answered, forbidden or limited) and counted against the limit
+    mayWriteOnRead: { 'GET /api/v1/cases': ['phone_searches', 'phone_search_quota'] },
+    mayChangeOnRefusal: {
+      'GET /api/v1/cases': { statuses: [403, 429], collections: ['phone_searches', 'phone_search_quota'] },
+    },
     // some 25 operations: fewer runs of each keep the file's time near the other services'
     settings: fuzzSettings(process.env, { runs: 30 }),
   })
