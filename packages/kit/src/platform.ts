@@ -40,9 +40,8 @@ export interface Adapters {
   readiness: ReadinessCheck[]
 }
 
-/** Reads the adapter variables, with the cross-field rules a schema alone cannot say. */
-export function loadAdapterConfig(env: Record<string, string | undefined>): AdapterConfig {
-  const config = loadConfig(AdapterConfig, env)
+/** The cross-field rules a schema alone cannot say: the chosen adapter's variables are required. */
+function checkAdapterConfig(config: AdapterConfig): AdapterConfig {
   const problems: ConfigProblem[] = []
   if (config.BUS_ADAPTER === 'kafka' && !config.KAFKA_BROKERS) {
     problems.push({ variable: 'KAFKA_BROKERS', problem: 'is required when BUS_ADAPTER=kafka' })
@@ -52,6 +51,14 @@ export function loadAdapterConfig(env: Record<string, string | undefined>): Adap
   }
   if (problems.length) throw new ConfigError(problems)
   return config
+}
+
+/**
+ * Reads the adapter variables alone. A server.ts that reads them with its own schema
+ * (`...AdapterConfig.properties`, one loadConfig) gets the same cross-field checks from connectAdapters.
+ */
+export function loadAdapterConfig(env: Record<string, string | undefined>): AdapterConfig {
+  return checkAdapterConfig(loadConfig(AdapterConfig, env))
 }
 
 const useKafka = (c: AdapterConfig) => (c.BUS_ADAPTER ?? (c.KAFKA_BROKERS ? 'kafka' : 'embedded')) === 'kafka'
@@ -111,6 +118,7 @@ export async function connectAdapters(
   config: AdapterConfig,
   logger: Logger,
 ): Promise<Adapters> {
+  checkAdapterConfig(config)
   const log = logger.child({ service })
   const bus = await connectBus(service, config, log)
   let store: DocumentStore

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { MongoStore } from '@tingjian/store-mongo'
 import t from 'tap'
-import { ConfigError, connectAdapters, createLogger, loadAdapterConfig } from '../src/index.ts'
+import {
+  AdapterConfig,
+  ConfigError,
+  connectAdapters,
+  createLogger,
+  loadAdapterConfig,
+  loadConfig,
+  Type,
+} from '../src/index.ts'
 
 const logger = createLogger({ level: 'silent' })
 
@@ -47,3 +55,19 @@ t.test('an explicitly chosen adapter requires its variables', async (t) => {
   t.same(err.problems.map((p) => p.variable).sort(), ['KAFKA_BROKERS', 'MONGO_URL'])
   t.throws(() => loadAdapterConfig({ BUS_ADAPTER: 'rabbit' }), ConfigError)
 })
+
+t.test(
+  'connectAdapters checks the chosen adapter too (a server.ts with one loadConfig of its own)',
+  async (t) => {
+    const config = loadConfig(Type.Object({ ...AdapterConfig.properties }), { BUS_ADAPTER: 'kafka' })
+    const err = await connectAdapters('kit-test', config, logger).then(
+      () => null,
+      (e: unknown) => e,
+    )
+    t.type(err, ConfigError)
+    t.strictSame(
+      (err as ConfigError).problems.map((p) => p.variable),
+      ['KAFKA_BROKERS'],
+    )
+  },
+)
