@@ -21,6 +21,7 @@ export interface PhoneSearchDoc {
   requestId: string
 }
 
+/** One per user: the searches of the current minute. */
 export interface QuotaDoc {
   userId: string
   /** The minute (ISO, seconds cut off) the count belongs to. */
@@ -63,9 +64,9 @@ export class PhoneSearchForbidden extends Error {
 }
 
 /**
- * Takes one search from the user's allowance for the current minute: a counter per (user, minute) raised
- * by a write conditioned on its version, so parallel requests cannot slip past the limit. False when the
- * allowance is spent.
+ * Takes one search from the user's allowance for the current minute: one counter per user, raised (or
+ * restarted in a new minute) by a write conditioned on its version, so parallel requests cannot slip past
+ * the limit. False when the allowance is spent.
  */
 export async function takePhoneSearch(
   quota: PhoneSearchQuota,
@@ -77,9 +78,13 @@ export async function takePhoneSearch(
   let taken = true
   await upsert(
     quota,
-    `${userId}@${minute}`,
+    userId,
     () => ({ userId, minute, count: 1 }),
     (current) => {
+      if (current.minute !== minute) {
+        taken = true
+        return { userId, minute, count: 1 }
+      }
       taken = current.count < perMinute
       return taken ? { userId, minute, count: current.count + 1 } : null
     },

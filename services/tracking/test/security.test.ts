@@ -250,31 +250,33 @@ for (const kind of ['embedded', 'distributed'] as const) {
   })
 }
 
-t.test('tokens of revoked or deactivated staff are refused once identity says so', async (t) => {
-  const h = await harness(t)
-  const get = (token: string) =>
-    h.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { authorization: `Bearer ${token}` } })
-  const before = h.token('dispatcher', null, 'u-revoked')
-  const other = h.token('dispatcher', null, 'u-other')
-  t.equal((await get(before)).statusCode, 200)
-  // identity revokes the user's tokens (role change, password reset, logout): from one second from now
-  const validAfter = new Date(Date.now() + 1000)
-  await h.announce(
-    userChanged('u-revoked', ['dispatcher'], null, h.clock.now(), {
-      tokensValidAfter: validAfter.toISOString(),
-    }),
-  )
-  const refused = await get(before)
-  t.equal(refused.statusCode, 401, 'a token issued before the revocation is refused')
-  t.equal(refused.headers['content-type'], PROBLEM)
-  t.equal((await get(other)).statusCode, 200, 'other users are not affected')
-  const after = h.tokenAt('dispatcher', null, 'u-revoked', validAfter.getTime() + 1)
-  t.equal((await get(after)).statusCode, 200, 'a token issued after it works')
+for (const kind of ['embedded', 'distributed'] as const) {
+  t.test(`${kind}: tokens of revoked or deactivated staff are refused once identity says so`, async (t) => {
+    const h = await harness(t, kind)
+    const get = (token: string) =>
+      h.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { authorization: `Bearer ${token}` } })
+    const before = h.token('dispatcher', null, 'u-revoked')
+    const other = h.token('dispatcher', null, 'u-other')
+    t.equal((await get(before)).statusCode, 200)
+    // identity revokes the user's tokens (role change, password reset, logout): from one second from now
+    const validAfter = new Date(Date.now() + 1000)
+    await h.announce(
+      userChanged('u-revoked', ['dispatcher'], null, h.clock.now(), {
+        tokensValidAfter: validAfter.toISOString(),
+      }),
+    )
+    const refused = await get(before)
+    t.equal(refused.statusCode, 401, 'a token issued before the revocation is refused')
+    t.equal(refused.headers['content-type'], PROBLEM)
+    t.equal((await get(other)).statusCode, 200, 'other users are not affected')
+    const after = h.tokenAt('dispatcher', null, 'u-revoked', validAfter.getTime() + 1)
+    t.equal((await get(after)).statusCode, 200, 'a token issued after it works')
 
-  await h.announce(
-    userChanged('u-revoked', ['dispatcher'], null, new Date(h.clock.now().getTime() + 1000), {
-      active: false,
-    }),
-  )
-  t.equal((await get(after)).statusCode, 401, 'a deactivated user is refused')
-})
+    await h.announce(
+      userChanged('u-revoked', ['dispatcher'], null, new Date(h.clock.now().getTime() + 1000), {
+        active: false,
+      }),
+    )
+    t.equal((await get(after)).statusCode, 401, 'a deactivated user is refused')
+  })
+}
