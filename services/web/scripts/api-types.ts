@@ -69,8 +69,8 @@ export async function openApiDocuments(): Promise<Record<ServiceName, unknown>> 
 }
 
 /** The generated files: name → content. */
-export async function generateApiTypes(): Promise<Record<string, string>> {
-  const docs = await openApiDocuments()
+export async function generateApiTypes(docs?: Record<ServiceName, unknown>): Promise<Record<string, string>> {
+  docs ??= await openApiDocuments()
   const files: Record<string, string> = {}
   for (const name of SERVICES) {
     const ast = await openapiTS(docs[name] as Parameters<typeof openapiTS>[0], { alphabetize: true })

@@ -1,5 +1,6 @@
 // Which service owns which part of the HTTP API. The gateway proxies `/api/v1/<prefix>` and everything
-// below it to the owner; any other path under /api is a 404 problem. Add a row when a service lands.
+// below it to the owner; any other path under /api is a 404 problem. Add a row when a service lands (or a
+// service adds a prefix: test/api-types.test.ts checks every path of every service's OpenAPI document).
 
 export const UPSTREAMS = ['identity', 'mailbox', 'tracking', 'notifications'] as const
 export type Upstream = (typeof UPSTREAMS)[number]
@@ -14,6 +15,7 @@ export const ROUTE_TABLE: ReadonlyArray<{ prefix: string; upstream: Upstream }> 
   { prefix: '/api/v1/users', upstream: 'identity' },
   { prefix: '/api/v1/mailbox', upstream: 'mailbox' },
   { prefix: '/api/v1/cases', upstream: 'tracking' },
+  { prefix: '/api/v1/audit', upstream: 'tracking' },
   { prefix: '/api/v1/public', upstream: 'tracking' },
   { prefix: '/api/v1/stats', upstream: 'tracking' },
   { prefix: '/api/v1/notifications', upstream: 'notifications' },

@@ -4,10 +4,13 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import t from 'tap'
-import { GENERATED_DIR, generateApiTypes } from '../scripts/api-types.ts'
+import { GENERATED_DIR, generateApiTypes, openApiDocuments } from '../scripts/api-types.ts'
+import { ROUTE_TABLE } from '../src/route-table.ts'
+
+const docs = await openApiDocuments()
 
 t.test('the generated API types match the services’ OpenAPI documents', async (t) => {
-  const files = await generateApiTypes()
+  const files = await generateApiTypes(docs)
   t.same(Object.keys(files).sort(), ['identity.ts', 'mailbox.ts', 'notifications.ts', 'tracking.ts'])
   for (const [name, content] of Object.entries(files)) {
     const committed = await readFile(join(GENERATED_DIR, name), 'utf8').catch(() => '')
@@ -17,4 +20,17 @@ t.test('the generated API types match the services’ OpenAPI documents', async 
       `ui/api/generated/${name} is up to date (else: pnpm --filter @tingjian/web api-types)`,
     )
   }
+})
+
+t.test('the gateway routes every path of every service to that service', async (t) => {
+  const owner = (path: string) =>
+    ROUTE_TABLE.find(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`))?.upstream
+  let paths = 0
+  for (const [service, doc] of Object.entries(docs)) {
+    for (const path of Object.keys((doc as { paths?: object }).paths ?? {})) {
+      paths++
+      t.equal(owner(path), service, `${path} → ${service}`)
+    }
+  }
+  t.ok(paths > 30, `${paths} paths checked`)
 })

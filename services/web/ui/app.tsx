@@ -11,6 +11,7 @@ import { hasRole, PublicLayout, STATS_ROLES, StaffLayout } from './components/la
 import { useI18n, useTitle } from './i18n/i18n.tsx'
 import { Link, matchPath, navigate, useLocation } from './lib/router.tsx'
 import { DepartmentsPage } from './pages/admin/departments.tsx'
+import { PhoneSearchesPage } from './pages/admin/searches.tsx'
 import { UsersPage } from './pages/admin/users.tsx'
 import { DonePage } from './pages/public/done.tsx'
 import { FollowPage } from './pages/public/follow.tsx'
@@ -78,6 +79,7 @@ function staffPage(path: string, user: SessionUser): ReactNode {
   if (p === '/staff/kpi') return only(user, STATS_ROLES, <KpiPage />)
   if (p === '/staff/admin/departments') return only(user, ['admin'], <DepartmentsPage />)
   if (p === '/staff/admin/users') return only(user, ['admin'], <UsersPage />)
+  if (p === '/staff/admin/searches') return only(user, ['admin'], <PhoneSearchesPage />)
   return <NotFound />
 }
 

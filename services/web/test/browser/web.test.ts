@@ -457,6 +457,16 @@ await t.test('admins manage departments and users', async (t) => {
   t.ok(await page.getByTestId('users').getByText(`agent.${stamp}`).isVisible(), 'a user is created')
   await screenshot(page, 'admin-users')
 
+  // the audit trail of phone searches: the dispatcher's search above, without the number
+  await page.getByRole('link', { name: '电话查询记录' }).click()
+  const searches = page.getByTestId('phone-searches')
+  await searches.getByText('已查询').first().waitFor()
+  t.ok(await searches.getByText('已查询').first().isVisible(), "the dispatcher's phone search is listed")
+  t.notMatch(await searches.textContent(), /13812345678|138\*{4}5678/, 'without the number searched')
+  await screenshot(page, 'admin-phone-searches')
+  await page.getByRole('link', { name: '用户管理' }).click()
+  await page.getByTestId('users').getByText('handler.traffic').waitFor()
+
   // the session: the refresh token only in identity's HttpOnly, SameSite=Strict cookie on the auth
   // routes; nothing of the session in web storage; the access token in the page's memory
   const refreshCookie = async () => (await context.cookies()).find((c) => c.name === 'tj_refresh')

@@ -41,6 +41,8 @@ export type PublicStats = Answer<TrackingApi['/api/v1/public/stats']['get']>
 export type DepartmentStats = Answer<TrackingApi['/api/v1/stats/departments']['get']>
 export type SatisfactionCounts = PublicStats['months'][number]['departments'][number]['satisfaction']
 
+export type PhoneSearch = Answer<TrackingApi['/api/v1/audit/searches']['get']>['items'][number]
+
 export type Department = Answer<IdentityApi['/api/v1/departments']['get']>['items'][number]
 export type StaffUser = Answer<IdentityApi['/api/v1/users']['get']>['items'][number]
 export type Tokens = Answer<IdentityApi['/api/v1/auth/login']['post']>

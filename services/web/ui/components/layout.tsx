@@ -131,6 +131,7 @@ export function StaffLayout({ user, children }: { user: SessionUser; children: R
     ['/staff/kpi', 'staff.nav.kpi', hasRole(user, ...STATS_ROLES)],
     ['/staff/admin/departments', 'staff.nav.departments', hasRole(user, 'admin')],
     ['/staff/admin/users', 'staff.nav.users', hasRole(user, 'admin')],
+    ['/staff/admin/searches', 'staff.nav.searches', hasRole(user, 'admin')],
   ]
   const logout = async () => {
     await session.logout()

@@ -332,6 +332,7 @@ export const en: Record<MessageKey, string> = {
   'staff.nav.kpi': 'KPIs',
   'staff.nav.departments': 'Departments',
   'staff.nav.users': 'Users',
+  'staff.nav.searches': 'Phone searches',
   'staff.nav.public': 'Public site',
   'staff.logout': 'Sign out',
   'staff.signedInAs': 'Signed in as {name} ({roles})',
@@ -514,4 +515,15 @@ export const en: Record<MessageKey, string> = {
   'admin.filter.department': 'Department',
   'admin.filter.role': 'Role',
   'admin.filter.active': 'Status',
+  'admin.searches.title': 'Phone searches',
+  'admin.searches.intro':
+    "Every search for cases by the writer's phone number: who, when, the outcome and how many cases matched. The number itself is not kept.",
+  'admin.searches.at': 'When',
+  'admin.searches.user': 'User',
+  'admin.searches.outcome': 'Outcome',
+  'admin.searches.outcome.ok': 'Searched',
+  'admin.searches.outcome.forbidden': 'Not allowed',
+  'admin.searches.outcome.limited': 'Over the rate limit',
+  'admin.searches.results': 'Found',
+  'admin.searches.requestId': 'Request id',
 }

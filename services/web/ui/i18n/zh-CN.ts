@@ -314,6 +314,7 @@ export const zhCN = {
   'staff.nav.kpi': '绩效统计',
   'staff.nav.departments': '部门管理',
   'staff.nav.users': '用户管理',
+  'staff.nav.searches': '电话查询记录',
   'staff.nav.public': '公众网站',
   'staff.logout': '退出登录',
   'staff.signedInAs': '当前用户：{name}（{roles}）',
@@ -496,6 +497,16 @@ export const zhCN = {
   'admin.filter.department': '按部门',
   'admin.filter.role': '按角色',
   'admin.filter.active': '按状态',
+  'admin.searches.title': '电话查询记录',
+  'admin.searches.intro': '每一次按来信人电话查询工单的记录：谁、何时、结果如何、找到几件。号码本身不保存。',
+  'admin.searches.at': '时间',
+  'admin.searches.user': '用户',
+  'admin.searches.outcome': '结果',
+  'admin.searches.outcome.ok': '已查询',
+  'admin.searches.outcome.forbidden': '无权查询',
+  'admin.searches.outcome.limited': '超出频率限制',
+  'admin.searches.results': '找到',
+  'admin.searches.requestId': '请求编号',
 } as const
 
 export type MessageKey = keyof typeof zhCN

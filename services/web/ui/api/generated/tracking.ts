@@ -1656,6 +1656,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** Format: one-line */
             note: string
             /** @description the version of the case the client saw */
             version: number
@@ -1996,6 +1997,7 @@ export interface paths {
         content: {
           'application/json': {
             days: number
+            /** Format: one-line */
             reason: string
             /** @description the version of the case the client saw */
             version: number
@@ -2673,6 +2675,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** Format: one-line */
             reason: string
             /** @description the version of the case the client saw */
             version: number
@@ -4029,6 +4032,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** Format: one-line */
             reason: string
             /** @description the version of the case the client saw */
             version: number
@@ -5046,6 +5050,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** Format: one-line */
             reason: string
             /** @description the version of the case the client saw */
             version: number
@@ -5385,6 +5390,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** Format: one-line */
             reason: string
             /** @description the version of the case the client saw */
             version: number

@@ -25,16 +25,18 @@ export function ActiveBadge({ active }: { active: boolean }) {
   )
 }
 
-/** A list of records: a caption for screen readers, the column headings and a last column of actions. */
+/** A list of records: a caption for screen readers, the column headings and (unless read-only) a last column of actions. */
 export function AdminTable({
   testId,
   caption,
   columns,
+  actions = true,
   children,
 }: {
   testId: string
   caption: string
   columns: string[]
+  actions?: boolean
   children: ReactNode
 }) {
   const { t } = useI18n()
@@ -49,9 +51,11 @@ export function AdminTable({
                 {c}
               </th>
             ))}
-            <th scope="col">
-              <span className="sr-only">{t('common.edit')}</span>
-            </th>
+            {actions && (
+              <th scope="col">
+                <span className="sr-only">{t('common.edit')}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>{children}</tbody>
