@@ -104,6 +104,9 @@ export async function fuzz(target: FuzzTarget): Promise<FuzzReport> {
     settings,
   }
   const refusedIds = new Set<string>()
+  // how many requests ran under each request id: a planted id the app kept (a UUID) may be shared, and an
+  // event of an accepted request must not count against a refused one that planted the same id
+  const idUses = new Map<string, number>()
   const protoKeys = PROTOTYPES.map(([, p]) => Object.getOwnPropertyNames(p).join(','))
   const unhandled: unknown[] = []
   const onUnhandled = (reason: unknown) => unhandled.push(reason)
@@ -161,6 +164,7 @@ export async function fuzz(target: FuzzTarget): Promise<FuzzReport> {
             `the answer's request id is not a plain id: ${JSON.stringify(answeredId).slice(0, 60)}`,
           )
         const requestId = String(res.headers['x-request-id'] ?? req.headers['x-request-id'])
+        idUses.set(requestId, (idUses.get(requestId) ?? 0) + 1)
         const writes = spied.recorded.writes.slice(writesBefore).filter((w) => w.tag === tag)
         const events = spied.recorded.events.slice(eventsBefore).filter((e) => e.tag === tag)
         const allowed = target.mayChangeOnRefusal?.[op.id]
@@ -214,7 +218,7 @@ export async function fuzz(target: FuzzTarget): Promise<FuzzReport> {
     process.off('uncaughtException', onUnhandled)
   }
   report.announcedRefusals = spied.recorded.events
-    .filter((e) => e.correlationId && refusedIds.has(e.correlationId))
+    .filter((e) => e.correlationId && refusedIds.has(e.correlationId) && idUses.get(e.correlationId) === 1)
     .map((e) => e.type)
   report.pollutedPrototypes = PROTOTYPES.filter(
     ([, p], i) => Object.getOwnPropertyNames(p).join(',') !== protoKeys[i],
