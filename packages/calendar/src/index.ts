@@ -2,6 +2,15 @@ export { createCalendar, MAX_WORKING_DAYS, SHANGHAI_OFFSET_MINUTES } from './cal
 export { CN_2025, CN_2026, NATIONAL_YEARS } from './data/index.ts'
 export { InvalidCalendarDataError, InvalidDayError } from './errors.ts'
 export { isLocalDate, type LocalDate, parseLocalDate } from './local-date.ts'
+export {
+  builtInYear,
+  calendarFromTables,
+  daysOfYear,
+  type Fault,
+  type PublishedYear,
+  validateYearTable,
+  type YearTable,
+} from './published.ts'
 export { MAX_RANGE_DAYS } from './tables.ts'
 export type {
   CalendarOptions,

@@ -2,6 +2,7 @@
 // here, so that the catalogue is one document. Event type names are part of the wire contract: renaming
 // one is a new event (and a migration for the consumers of the old one).
 import { EventCatalogue } from './catalogue.ts'
+import { defineCalendarEvents } from './events/calendar.ts'
 import { defineIdentityEvents } from './events/identity.ts'
 import { defineMailboxEvents } from './events/mailbox.ts'
 import { defineTrackingEvents } from './events/tracking.ts'
@@ -11,3 +12,4 @@ export const catalogue = new EventCatalogue()
 export const IdentityEvents = defineIdentityEvents(catalogue)
 export const MailboxEvents = defineMailboxEvents(catalogue)
 export const TrackingEvents = defineTrackingEvents(catalogue)
+export const CalendarEvents = defineCalendarEvents(catalogue)

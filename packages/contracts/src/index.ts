@@ -20,8 +20,9 @@ export {
   type Static,
   type TSchema,
 } from './envelope.ts'
+export * from './events/calendar.ts'
 export * from './events/common.ts'
-export { catalogue, IdentityEvents, MailboxEvents, TrackingEvents } from './events.ts'
+export { CalendarEvents, catalogue, IdentityEvents, MailboxEvents, TrackingEvents } from './events.ts'
 export { DEFAULT_NAMESPACE, isSource, SOURCES, type Source, type Stream, topicName } from './topics.ts'
 export { UUID_V7, uuidv7 } from './uuid.ts'
 export { breakingChanges, checkAgainstSnapshot, type SchemaSnapshot } from './versioning.ts'

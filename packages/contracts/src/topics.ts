@@ -11,6 +11,7 @@ export const SOURCES = [
   'callbacks',
   'tracking',
   'notifications',
+  'calendar',
   'platform',
 ] as const
 export type Source = (typeof SOURCES)[number]
