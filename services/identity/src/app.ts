@@ -1,4 +1,6 @@
-// buildIdentity: the identity service as an App (departments, staff accounts, login and tokens).
+// buildIdentity: the identity service as the kit's App (departments, staff accounts, login and tokens).
+// Route plugins under their prefix, the outbox relay started when the app is ready, everything closed in
+// order (services/README.md). No process concerns (see server.ts).
 import { randomBytes } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { EventBus } from '@tingjian/bus'
@@ -16,14 +18,15 @@ import {
 } from '@tingjian/kit'
 import { type DocumentStore, OutboxRelay } from '@tingjian/store'
 import { storedAccountCheck } from './access.ts'
-import type { Context } from './context.ts'
-import { collections, ensureIndexes } from './data.ts'
+import { collections, DEPARTMENTS, ensureIndexes, USERS } from './data.ts'
 import { DEFAULT_SCRYPT, hashPassword, type ScryptParams } from './domain/passwords.ts'
 import { authRoutes } from './routes/auth.ts'
 import { departmentRoutes } from './routes/departments.ts'
 import { userRoutes } from './routes/users.ts'
 
 export const SERVICE = 'identity'
+/** Identity's resources (`/auth/…`, `/me`, `/departments`, `/users`) sit directly under `/api/v1`. */
+const API_PREFIX = '/api/v1'
 
 export interface IdentityDeps {
   logger: Logger
@@ -52,9 +55,6 @@ export interface IdentityDeps {
 
 export async function buildIdentity(deps: IdentityDeps): Promise<App> {
   const clock = deps.clock ?? systemClock
-  const c = collections(deps.store)
-  await ensureIndexes(c)
-
   const app = await buildApp({
     service: SERVICE,
     logger: deps.logger,
@@ -65,29 +65,34 @@ export async function buildIdentity(deps: IdentityDeps): Promise<App> {
     ...(deps.readiness ? { readiness: deps.readiness } : {}),
   })
 
+  const c = collections(deps.store)
+  await ensureIndexes(c)
+
   const scrypt = deps.scrypt ?? DEFAULT_SCRYPT
   const dummyHash = hashPassword(randomBytes(18).toString('base64url'), scrypt)
-  const ctx: Context = {
-    c,
+  await app.register(authRoutes, {
+    prefix: API_PREFIX,
+    collections: c,
     clock,
     loginDelay: deps.loginDelay ?? ((ms) => sleep(ms)),
     dummyHash,
-    scrypt,
-  }
+  })
+  await app.register(departmentRoutes, { prefix: API_PREFIX, collections: c, clock })
+  await app.register(userRoutes, { prefix: API_PREFIX, collections: c, clock, scrypt })
+
+  // Identity's own staff routes refuse revoked tokens by the stored account (the other services learn
+  // revocations from identity's events through the kit's `revocations`).
   addAccessCheck(app, storedAccountCheck(c))
-  authRoutes(app, ctx)
-  departmentRoutes(app, ctx)
-  userRoutes(app, ctx)
 
   if (deps.relay !== false) {
     const relay = new OutboxRelay({
       store: deps.store,
       bus: deps.bus,
       logger: app.log,
-      collections: [c.departments.name, c.users.name],
+      collections: [DEPARTMENTS, USERS],
       ...(deps.relay?.sweepIntervalMs ? { sweepIntervalMs: deps.relay.sweepIntervalMs } : {}),
     })
-    relay.start()
+    app.addHook('onReady', async () => relay.start())
     closeInOrder(app, [{ name: 'outbox relay', close: () => relay.stop() }])
   }
   await dummyHash

@@ -24,13 +24,20 @@ export interface Collections {
   loginThrottle: Collection<ThrottleState>
 }
 
+// The collections' names; writes to departments and users carry their events (the outbox).
+export const DEPARTMENTS = 'departments'
+export const USERS = 'users'
+export const REFRESH_TOKENS = 'refresh_tokens'
+export const REFRESH_FAMILIES = 'refresh_families'
+export const LOGIN_THROTTLE = 'login_throttle'
+
 export function collections(store: DocumentStore): Collections {
   return {
-    departments: store.collection<Department>('departments'),
-    users: store.collection<User>('users'),
-    refreshTokens: store.collection<RefreshTokenRecord>('refresh_tokens'),
-    refreshFamilies: store.collection<RefreshFamily>('refresh_families'),
-    loginThrottle: store.collection<ThrottleState>('login_throttle'),
+    departments: store.collection<Department>(DEPARTMENTS),
+    users: store.collection<User>(USERS),
+    refreshTokens: store.collection<RefreshTokenRecord>(REFRESH_TOKENS),
+    refreshFamilies: store.collection<RefreshFamily>(REFRESH_FAMILIES),
+    loginThrottle: store.collection<ThrottleState>(LOGIN_THROTTLE),
   }
 }
 

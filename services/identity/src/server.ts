@@ -1,10 +1,10 @@
 // The identity process: configuration, logger, adapters, listen, graceful shutdown. Nothing else.
 import { createPrivateKey, createPublicKey, randomBytes, sign, verify } from 'node:crypto'
 import {
+  AdapterConfig,
   ConfigError,
   connectAdapters,
   createLogger,
-  loadAdapterConfig,
   loadConfig,
   ServerConfig,
   scrub,
@@ -16,13 +16,14 @@ import {
 import { buildIdentity, SERVICE } from './app.ts'
 import { seed } from './seed.ts'
 
-export const DEFAULT_PORT = 3001
-
 const KEY_HELP =
   'create a key pair with `openssl genpkey -algorithm ed25519 -out identity-jwt.pem` and ' +
   '`openssl pkey -in identity-jwt.pem -pubout -out identity-jwt.pub.pem` (see services/identity/README.md)'
 
-const IdentityConfig = Type.Object({
+const Config = Type.Object({
+  ...ServerConfig.properties,
+  ...AdapterConfig.properties,
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3001 }),
   JWT_PRIVATE_KEY: Type.String({
     description: `PEM of the Ed25519 key that signs access tokens; ${KEY_HELP}`,
   }),
@@ -75,22 +76,19 @@ function jwtKeys(
 }
 
 async function main(): Promise<void> {
-  const env = { PORT: String(DEFAULT_PORT), ...process.env }
-  const server = loadConfig(ServerConfig, env)
-  const adapters = loadAdapterConfig(env)
-  const own = loadConfig(IdentityConfig, env)
-  const keys = jwtKeys(own.JWT_PRIVATE_KEY, server.JWT_PUBLIC_KEY)
+  const config = loadConfig(Config, process.env)
+  const keys = jwtKeys(config.JWT_PRIVATE_KEY, config.JWT_PUBLIC_KEY)
+  const logger = createLogger({ level: config.LOG_LEVEL, name: SERVICE })
+  const { bus, store, readiness } = await connectAdapters(SERVICE, config, logger)
 
-  const logger = createLogger({ level: server.LOG_LEVEL, name: SERVICE })
-  const { bus, store, readiness } = await connectAdapters(SERVICE, adapters, logger)
-
-  if (own.SEED_DEMO) {
-    if (own.NODE_ENV === 'production') logger.warn('SEED_DEMO=true in production: creating the demo accounts')
-    const password = own.SEED_PASSWORD ?? randomBytes(12).toString('base64url')
+  if (config.SEED_DEMO) {
+    if (config.NODE_ENV === 'production')
+      logger.warn('SEED_DEMO=true in production: creating the demo accounts')
+    const password = config.SEED_PASSWORD ?? randomBytes(12).toString('base64url')
     const result = await seed({ store, clock: systemClock }, { password })
     logger.info({ created: result.created }, 'demo data seeded')
     // Printed once, to the terminal only: never through the logger (log lines are shipped and kept).
-    if (!own.SEED_PASSWORD && result.created > 0) {
+    if (!config.SEED_PASSWORD && result.created > 0) {
       process.stdout.write(`\nDemo users' password (shown once): ${password}\n\n`)
     }
   }
@@ -100,13 +98,13 @@ async function main(): Promise<void> {
     store,
     bus,
     clock: systemClock,
-    jwt: { ...keys, issuer: server.JWT_ISSUER, audience: server.JWT_AUDIENCE },
-    bodyLimit: server.BODY_LIMIT_BYTES,
-    rateLimit: { max: server.RATE_LIMIT_PER_MINUTE },
-    trustProxy: trustProxyOf(server),
+    jwt: { ...keys, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    rateLimit: { max: config.RATE_LIMIT_PER_MINUTE },
+    trustProxy: trustProxyOf(config),
     readiness,
   })
-  await serve(app, { host: server.HOST, port: server.PORT, logger, closeAfter: [bus, store] })
+  await serve(app, { host: config.HOST, port: config.PORT, logger, closeAfter: [bus, store] })
 }
 
 main().catch((err: unknown) => {

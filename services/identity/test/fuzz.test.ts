@@ -22,6 +22,7 @@ t.test('every identity endpoint refuses bad input with a 4xx problem and changes
     scrypt: TEST_SCRYPT,
   })
   t.teardown(() => app.close())
+  await app.ready() // the outbox relay starts when the app is ready
   const seeded = await seed({ store: spied.store, clock, scrypt: TEST_SCRYPT }, { password: PASSWORD })
   const userIds = Object.values(seeded.users)
   const departmentIds = Object.values(seeded.departments)

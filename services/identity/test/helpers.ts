@@ -47,6 +47,7 @@ export async function identity(t: Test, kind: AdapterKind = 'embedded', options:
     scrypt: TEST_SCRYPT,
   })
   t.teardown(() => app.close())
+  await app.ready() // the outbox relay starts when the app is ready
   const seeded = await seed({ store, clock, scrypt: TEST_SCRYPT }, { password: PASSWORD })
 
   async function login(username: string, password = PASSWORD, remoteAddress = '10.0.0.1') {

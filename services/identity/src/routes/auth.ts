@@ -2,9 +2,8 @@
 // GET /me. The refresh token travels only in an HttpOnly cookie (see cookie.ts and the README).
 import { createHash } from 'node:crypto'
 import { uuidv7 } from '@tingjian/contracts'
-import { type App, Errors, problem, sendProblem } from '@tingjian/kit'
+import { type App, type Clock, Errors, problem, sendProblem } from '@tingjian/kit'
 import { modify, type Stored, StoreNotFoundError, withRetry } from '@tingjian/store'
-import { API, type Context } from '../context.ts'
 import {
   clearedRefreshCookie,
   hasCsrfHeader,
@@ -12,7 +11,14 @@ import {
   readRefreshCookie,
   refreshCookie,
 } from '../cookie.ts'
-import { findUserByUsername, revokeFamily, settleThrottle, takeAttempt, userView } from '../data.ts'
+import {
+  type Collections,
+  findUserByUsername,
+  revokeFamily,
+  settleThrottle,
+  takeAttempt,
+  userView,
+} from '../data.ts'
 import { userChanged } from '../domain/events.ts'
 import { verifyPassword } from '../domain/passwords.ts'
 import {
@@ -48,8 +54,17 @@ const throttleKey = (kind: 'pair' | 'account' | 'address', value: string) =>
 /** A hard counter whose write lost every race: refused, the safe side (only its own address races it). */
 const BUSY: ThrottleDecision = { kind: 'refuse', retryAfterS: 1 }
 
-export function authRoutes(app: App, ctx: Context): void {
-  const { c, clock } = ctx
+export interface AuthRoutesOptions {
+  collections: Collections
+  clock: Clock
+  /** Waits before a throttled login attempt is checked. */
+  loginDelay: (ms: number) => Promise<void>
+  /** A hash of a random password, checked when the username is unknown so that both cost the same. */
+  dummyHash: Promise<string>
+}
+
+export async function authRoutes(app: App, opts: AuthRoutesOptions): Promise<void> {
+  const { collections: c, clock } = opts
 
   function accessToken(user: Stored<User>): string {
     const now = clock.now()
@@ -90,7 +105,7 @@ export function authRoutes(app: App, ctx: Context): void {
   }
 
   app.post(
-    `${API}/auth/login`,
+    '/auth/login',
     {
       config: { access: 'public' },
       schema: {
@@ -132,13 +147,13 @@ export function authRoutes(app: App, ctx: Context): void {
         kind: 'allow',
         delayMs: MAX_DELAY_MS,
       }
-      if (account.kind === 'allow' && account.delayMs > 0) await ctx.loginDelay(account.delayMs)
+      if (account.kind === 'allow' && account.delayMs > 0) await opts.loginDelay(account.delayMs)
 
       const user = await findUserByUsername(c, username)
       // An unknown user costs a hash too, so that the answer time does not tell which usernames exist.
       const matches = await verifyPassword(
         request.body.password,
-        user ? user.passwordHash : await ctx.dummyHash,
+        user ? user.passwordHash : await opts.dummyHash,
       )
       if (!user || !matches || !user.active) {
         request.log.info({ userId: user?._id ?? null }, 'login failed')
@@ -169,7 +184,7 @@ export function authRoutes(app: App, ctx: Context): void {
   }
 
   app.post(
-    `${API}/auth/refresh`,
+    '/auth/refresh',
     {
       config: { access: 'public' },
       schema: {
@@ -252,7 +267,7 @@ export function authRoutes(app: App, ctx: Context): void {
   )
 
   app.post(
-    `${API}/auth/logout`,
+    '/auth/logout',
     {
       config: { access: 'public' },
       schema: {
@@ -287,7 +302,7 @@ export function authRoutes(app: App, ctx: Context): void {
   )
 
   app.get(
-    `${API}/me`,
+    '/me',
     {
       config: { access: 'staff' },
       schema: {

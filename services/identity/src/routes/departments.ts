@@ -1,9 +1,8 @@
 // Departments: any staff member reads the tree; admins create, change and deactivate.
 import { uuidv7 } from '@tingjian/contracts'
-import { type App, Errors } from '@tingjian/kit'
+import { type App, type Clock, Errors } from '@tingjian/kit'
 import type { Fields, Stored } from '@tingjian/store'
-import { API, type Context } from '../context.ts'
-import { allDepartments, departmentView } from '../data.ts'
+import { allDepartments, type Collections, departmentView } from '../data.ts'
 import { activeChildren, checkParent, type Department } from '../domain/departments.ts'
 import { departmentChanged } from '../domain/events.ts'
 import { IdentityErrors } from '../errors.ts'
@@ -24,13 +23,18 @@ function refuseParent(problem: ReturnType<typeof checkParent>): void {
     throw new IdentityErrors.UnknownDepartment('The parent department is inactive')
 }
 
-export function departmentRoutes(app: App, ctx: Context): void {
-  const { c, clock } = ctx
+export interface DepartmentRoutesOptions {
+  collections: Collections
+  clock: Clock
+}
+
+export async function departmentRoutes(app: App, opts: DepartmentRoutesOptions): Promise<void> {
+  const { collections: c, clock } = opts
   const tags = ['departments']
   const security = [{ bearer: [] }]
 
   app.get(
-    `${API}/departments`,
+    '/departments',
     {
       config: { access: 'staff' },
       schema: {
@@ -48,7 +52,7 @@ export function departmentRoutes(app: App, ctx: Context): void {
   )
 
   app.get(
-    `${API}/departments/:id`,
+    '/departments/:id',
     {
       config: { access: 'staff' },
       schema: {
@@ -66,7 +70,7 @@ export function departmentRoutes(app: App, ctx: Context): void {
   )
 
   app.post(
-    `${API}/departments`,
+    '/departments',
     {
       config: { access: ['admin'] },
       schema: {
@@ -119,7 +123,7 @@ export function departmentRoutes(app: App, ctx: Context): void {
   }
 
   app.patch(
-    `${API}/departments/:id`,
+    '/departments/:id',
     {
       config: { access: ['admin'] },
       schema: {
@@ -163,7 +167,7 @@ export function departmentRoutes(app: App, ctx: Context): void {
   }
 
   app.delete(
-    `${API}/departments/:id`,
+    '/departments/:id',
     {
       config: { access: ['admin'] },
       schema: {

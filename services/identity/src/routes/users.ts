@@ -1,18 +1,24 @@
 // Staff accounts, managed by admins. Passwords are set on creation and by an admin's reset, never returned.
 import { uuidv7 } from '@tingjian/contracts'
-import { type App, Errors } from '@tingjian/kit'
+import { type App, type Clock, Errors } from '@tingjian/kit'
 import { type Fields, type Filter, modify, type Stored, StoreNotFoundError } from '@tingjian/store'
-import { API, type Context } from '../context.ts'
-import { revokeUserFamilies, userView } from '../data.ts'
+import { type Collections, revokeUserFamilies, userView } from '../data.ts'
 import { userChanged } from '../domain/events.ts'
-import { hashPassword } from '../domain/passwords.ts'
+import { hashPassword, type ScryptParams } from '../domain/passwords.ts'
 import { changeRevokesTokens, checkRoles, revokedAt, type User } from '../domain/users.ts'
 import { IdentityErrors } from '../errors.ts'
 import { IdParams, ProblemRef, staffProblems } from '../schemas/common.ts'
 import { CreateUser, ResetPassword, UpdateUser, UserList, UserQuery, UserView } from '../schemas/users.ts'
 
-export function userRoutes(app: App, ctx: Context): void {
-  const { c, clock, scrypt } = ctx
+export interface UserRoutesOptions {
+  collections: Collections
+  clock: Clock
+  /** Cost of new password hashes. */
+  scrypt: ScryptParams
+}
+
+export async function userRoutes(app: App, opts: UserRoutesOptions): Promise<void> {
+  const { collections: c, clock, scrypt } = opts
   const tags = ['users']
   const security = [{ bearer: [] }]
 
@@ -27,7 +33,7 @@ export function userRoutes(app: App, ctx: Context): void {
   }
 
   app.get(
-    `${API}/users`,
+    '/users',
     {
       config: { access: ['admin'] },
       schema: { tags, security, querystring: UserQuery, response: { 200: UserList, ...staffProblems } },
@@ -45,7 +51,7 @@ export function userRoutes(app: App, ctx: Context): void {
   )
 
   app.get(
-    `${API}/users/:id`,
+    '/users/:id',
     {
       config: { access: ['admin'] },
       schema: {
@@ -63,7 +69,7 @@ export function userRoutes(app: App, ctx: Context): void {
   )
 
   app.post(
-    `${API}/users`,
+    '/users',
     {
       config: { access: ['admin'] },
       schema: {
@@ -127,7 +133,7 @@ export function userRoutes(app: App, ctx: Context): void {
   }
 
   app.patch(
-    `${API}/users/:id`,
+    '/users/:id',
     {
       config: { access: ['admin'] },
       schema: {
@@ -167,7 +173,7 @@ export function userRoutes(app: App, ctx: Context): void {
   )
 
   app.delete(
-    `${API}/users/:id`,
+    '/users/:id',
     {
       config: { access: ['admin'] },
       schema: {
@@ -198,7 +204,7 @@ export function userRoutes(app: App, ctx: Context): void {
   )
 
   app.post(
-    `${API}/users/:id/password`,
+    '/users/:id/password',
     {
       config: { access: ['admin'] },
       schema: {
