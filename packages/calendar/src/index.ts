@@ -8,6 +8,9 @@ export {
   daysOfYear,
   type Fault,
   type PublishedYear,
+  type TableHoliday,
+  type TableRegion,
+  type TableRegionDays,
   validateYearTable,
   type YearTable,
 } from './published.ts'

@@ -15,29 +15,60 @@ import type {
   CalendarOptions,
   DayInfo,
   DayName,
-  HolidayPeriod,
-  RegionDays,
   RegionOverrides,
   WorkingDayCalendar,
   YearData,
 } from './types.ts'
 
 /**
- * A year's table as the calendar service publishes it (the data of the `calendar.year-published`
- * event): the national holidays and that year's regional overrides, with its revision.
+ * A holiday period as a table holds it before it is judged: dates are strings (from a request or an
+ * event); `validateYearTable` says whether they are real days in the right place.
  */
-export interface PublishedYear extends YearData {
+export interface TableHoliday {
+  readonly name: DayName
+  readonly from: string
+  readonly to: string
+  readonly makeUpWorkdays?: readonly string[]
+}
+
+/** A regional day or range as a table holds it (see `RegionDays`). */
+export interface TableRegionDays {
+  readonly name: DayName
+  readonly from: string
+  readonly to?: string
+}
+
+/** A region's overrides of one year as a table holds them (see `RegionOverrides`). */
+export interface TableRegion {
+  readonly name?: DayName
+  readonly parent?: string
+  readonly holidays?: readonly TableRegionDays[]
+  readonly workingDays?: readonly TableRegionDays[]
+}
+
+/**
+ * What `validateYearTable` judges: a year's national table and, optionally, that year's regional
+ * overrides. A built-in `YearData` is one.
+ */
+export interface YearTable {
+  readonly year: number
+  /** The notice: title, number, date. */
+  readonly source: string
+  readonly holidays: readonly TableHoliday[]
+  readonly regions?: Readonly<Record<string, TableRegion>>
+}
+
+/**
+ * A year's table as the calendar service publishes it: the data of the `calendar.year-published`
+ * event (the national holidays and that year's regional overrides, with its revision).
+ */
+export interface PublishedYear extends YearTable {
   /** Per year, +1 on each publication; a consumer keeps the highest it has seen. */
   readonly revision: number
   /** That year's regional overrides, keyed by region code; their days lie in the year. */
-  readonly regions: Readonly<Record<string, RegionOverrides>>
+  readonly regions: Readonly<Record<string, TableRegion>>
   readonly publishedAt: string
   readonly publishedBy: string
-}
-
-/** What `validateYearTable` judges: a year's national table and, optionally, its regional overrides. */
-export interface YearTable extends YearData {
-  readonly regions?: Readonly<Record<string, RegionOverrides>>
 }
 
 /** One thing wrong with a table: where (a JSON pointer into the table) and what. */
@@ -90,7 +121,7 @@ export function validateYearTable(table: YearTable): Fault[] {
         )
       for (const k of keys) if (!names.has(k)) names.set(k, i)
     }
-    const range = checkRange(h as HolidayPeriod, at, label, fault)
+    const range = checkRange(h, at, label, fault)
     if (range) {
       const [from, to] = range
       const outside = [from, to].some((d) => d < windowFrom || d > windowTo)
@@ -183,7 +214,7 @@ export function validateYearTable(table: YearTable): Fault[] {
         const where = `${at}/${field}/${i}`
         const label = isName(e?.name) ? `${e.name.zh} (${e.name.en})` : `${field} ${i}`
         if (!isName(e?.name)) fault(`${where}/name`, 'must have a non-empty zh and en name')
-        const range = checkRange({ from: e?.from, to: e?.to ?? e?.from } as RegionDays, where, label, fault)
+        const range = checkRange({ from: e?.from, to: e?.to ?? e?.from }, where, label, fault)
         if (!range) continue
         const [from, to] = range
         if (from < yearFrom || to > yearTo) {
@@ -221,9 +252,9 @@ export function calendarFromTables(
   const years = [...latest.values()].sort((a, b) => a.year - b.year)
   const regions = new Map<
     string,
-    { name?: DayName; parent?: string; holidays: RegionDays[]; workingDays: RegionDays[] }
+    { name?: DayName; parent?: string; holidays: TableRegionDays[]; workingDays: TableRegionDays[] }
   >()
-  const sources: Array<Readonly<Record<string, RegionOverrides>>> = [
+  const sources: Array<Readonly<Record<string, TableRegion>>> = [
     options.regions ?? {},
     ...years.map((y) => y.regions ?? {}),
   ]
@@ -237,10 +268,12 @@ export function calendarFromTables(
       regions.set(code, merged)
     }
   }
+  // Dates are strings here; createCalendar checks every one and throws InvalidCalendarDataError naming
+  // what is wrong, so the tables are passed as the shapes it checks.
   return createCalendar({
     ...options,
-    years: years.map(({ year, source, holidays }) => ({ year, source, holidays })),
-    regions: Object.fromEntries(regions),
+    years: years.map(({ year, source, holidays }) => ({ year, source, holidays }) as YearData),
+    regions: Object.fromEntries(regions) as Record<string, RegionOverrides>,
   })
 }
 
@@ -284,7 +317,7 @@ function checkRange(
   return [from, to]
 }
 
-function findMakeUp(holidays: readonly HolidayPeriod[], day: DayNumber): [number, number] {
+function findMakeUp(holidays: readonly TableHoliday[], day: DayNumber): [number, number] {
   for (const [i, h] of holidays.entries()) {
     const j = (Array.isArray(h?.makeUpWorkdays) ? h.makeUpWorkdays : []).findIndex(
       (d) => dayNumberOf(d) === day,
@@ -294,7 +327,7 @@ function findMakeUp(holidays: readonly HolidayPeriod[], day: DayNumber): [number
   return [0, 0]
 }
 
-function hasCycle(regions: Readonly<Record<string, RegionOverrides>>, code: string): boolean {
+function hasCycle(regions: Readonly<Record<string, TableRegion>>, code: string): boolean {
   const seen = new Set<string>()
   let current: string | undefined = code
   while (current !== undefined && Object.hasOwn(regions, current)) {
