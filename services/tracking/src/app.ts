@@ -2,7 +2,6 @@
 // statistics. Route plugins under their prefixes, one consumer per event type, the outbox relay started
 // when the app is ready, everything closed in order. No process concerns (see server.ts).
 import type { EventBus } from '@tingjian/bus'
-import { createCalendar } from '@tingjian/calendar'
 import {
   type App,
   type AppOptions,
@@ -17,6 +16,7 @@ import {
 } from '@tingjian/kit'
 import { type DocumentStore, OutboxRelay } from '@tingjian/store'
 import { CASE_INDEXES, CASES_COLLECTION, type Cases } from './case-store.ts'
+import { consumeCalendarYears } from './consumers/calendar-years.ts'
 import { consumeDepartments } from './consumers/departments.ts'
 import { consumeLetters } from './consumers/letters.ts'
 import { consumeMergedReplies } from './consumers/merged-replies.ts'
@@ -30,7 +30,7 @@ import {
   type Staff,
   type StaffDoc,
 } from './departments.ts'
-import { type Calendar, type CaseDoc, DEFAULT_DUE_DAYS, type DueDays } from './domain/case.ts'
+import { type CaseDoc, DEFAULT_DUE_DAYS, type DueDays } from './domain/case.ts'
 import type { FieldSealer } from './domain/privacy.ts'
 import {
   DEFAULT_PHONE_SEARCHES_PER_MINUTE,
@@ -40,11 +40,18 @@ import {
   type PhoneSearchDoc,
   type QuotaDoc,
 } from './phone-searches.ts'
+import { type RecomputeDeps, recomputePending, reloadCalendar } from './recompute.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { caseRoutes } from './routes/cases.ts'
 import { publicRoutes } from './routes/public.ts'
 import { publicStatsRoutes, statsRoutes } from './routes/stats.ts'
 import { EscalationScheduler } from './scheduler.ts'
+import {
+  CALENDAR_YEARS_COLLECTION,
+  type CalendarYearDoc,
+  dailyUncoveredWarning,
+  PublishedCalendar,
+} from './working-days.ts'
 
 export const SERVICE = 'tracking'
 
@@ -61,7 +68,12 @@ export interface TrackingDeps {
    */
   cipher: FieldSealer
   clock?: Clock
-  calendar?: Calendar
+  /**
+   * The working-day calendar the app counts with and rebuilds from the published year tables (default: a
+   * new one on the built-in years and no regional overrides). A test may pass one of its own (regional
+   * overrides) and share it with a scheduler it drives.
+   */
+  calendar?: PublishedCalendar
   dueDays?: DueDays
   /** Period of the escalation scheduler; 0 (default) starts none: a test drives its own. */
   escalationIntervalMs?: number
@@ -76,15 +88,15 @@ export interface TrackingDeps {
   relaySweepIntervalMs?: number
   /**
    * Consumer group of the intake consumer (default `tracking`; the others are `<group>.departments`,
-   * `<group>.staff`, `<group>.merged-replies` and `<group>.token-revocations`); Kafka groups are not
-   * namespaced.
+   * `<group>.staff`, `<group>.merged-replies`, `<group>.calendar` and `<group>.token-revocations`); Kafka
+   * groups are not namespaced.
    */
   group?: string
 }
 
 export async function buildTracking(deps: TrackingDeps): Promise<App> {
   const clock = deps.clock ?? systemClock
-  const calendar = deps.calendar ?? createCalendar()
+  const calendar = deps.calendar ?? new PublishedCalendar()
   const dueDays = deps.dueDays ?? DEFAULT_DUE_DAYS
   const group = deps.group ?? SERVICE
   const app = await buildApp({
@@ -106,6 +118,13 @@ export async function buildTracking(deps: TrackingDeps): Promise<App> {
   await cases.ensureIndexes(CASE_INDEXES)
   await departments.ensureIndexes(DEPARTMENT_INDEXES)
   await phoneSearches.ensureIndexes(PHONE_SEARCH_INDEXES)
+
+  // the published year tables: counted with from the start, and a recomputation a crash left unfinished
+  // is finished before anything else is decided
+  const years = deps.store.collection<CalendarYearDoc>(CALENDAR_YEARS_COLLECTION)
+  calendar.onUncovered(dailyUncoveredWarning(calendar, clock, log))
+  const recomputeDeps: RecomputeDeps = { cases, years, calendar, clock, dueDays, logger: log }
+  await recomputePending(recomputeDeps)
 
   // tokens of staff that identity deactivated or revoked are refused within seconds
   await revocations(app, { bus: deps.bus, store: deps.store, service: group })
@@ -153,6 +172,7 @@ export async function buildTracking(deps: TrackingDeps): Promise<App> {
     calendar,
     intervalMs: deps.escalationIntervalMs ?? 0,
     logger: log,
+    refresh: () => reloadCalendar(recomputeDeps),
   })
   if (deps.escalationIntervalMs) app.addHook('onReady', async () => scheduler.start())
 
@@ -176,6 +196,7 @@ export async function buildTracking(deps: TrackingDeps): Promise<App> {
       logger: log,
       group: `${group}.merged-replies`,
     }),
+    await consumeCalendarYears({ bus: deps.bus, ...recomputeDeps, group: `${group}.calendar` }),
   ]
 
   closeInOrder(app, [

@@ -13,6 +13,11 @@ export interface SchedulerOptions {
   calendar: Calendar
   intervalMs: number
   logger: Logger
+  /**
+   * Called before each pass: the app reloads the calendar tables from the store, so that a replica that
+   * did not consume a table's event counts with it from its next pass.
+   */
+  refresh?: () => Promise<unknown>
 }
 
 export class EscalationScheduler {
@@ -43,7 +48,8 @@ export class EscalationScheduler {
   }
 
   async #pass(): Promise<number> {
-    const { cases, clock, calendar, logger } = this.options
+    const { cases, clock, calendar, logger, refresh } = this.options
+    await refresh?.()
     let steps = 0
     let cursor: string | null = null
     do {

@@ -15,7 +15,7 @@ import {
 import type { Collection, DocumentStore } from '@tingjian/store'
 import { type AdapterKind, capturedLogger, eventually, testAdapters, testJwt } from '@tingjian/testkit'
 import type { Test } from 'tap'
-import { buildTracking, type TrackingDeps } from '../src/app.ts'
+import { buildTracking } from '../src/app.ts'
 import { CASES_COLLECTION, type Cases } from '../src/case-store.ts'
 import {
   DEPARTMENTS_COLLECTION,
@@ -28,7 +28,8 @@ import {
 import type { CaseDoc } from '../src/domain/case.ts'
 import { caseIdFor } from '../src/domain/intake.ts'
 import { EscalationScheduler } from '../src/scheduler.ts'
-import { letter, MONDAY, calendar as nationalCalendar, PII_KEY } from './fixtures.ts'
+import { PublishedCalendar } from '../src/working-days.ts'
+import { letter, MONDAY, PII_KEY } from './fixtures.ts'
 
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
 export const trackingCode = () => Array.from(randomBytes(10), (b) => ALPHABET[b % ALPHABET.length]).join('')
@@ -73,7 +74,10 @@ export interface Harness {
   cases: Cases
   departments: Departments
   staff: Staff
-  /** An escalation scheduler on the app's store (the app's own runs only with an interval). */
+  /**
+   * An escalation scheduler on the app's store and calendar (the app's own runs only with an interval);
+   * a new one after a restart.
+   */
   scheduler: EscalationScheduler
   cipher: FieldCipher
   clock: ManualClock
@@ -88,13 +92,19 @@ export interface Harness {
   submit(overrides?: Parameters<typeof letter>[0]): Promise<{ id: string; code: string; key: string }>
   /** Publishes identity events and waits until the last one reached its collection. */
   announce(...events: EventEnvelope[]): Promise<void>
-  /** Closes the app, then builds it again on the same bus and store (a restart). */
-  restart(): Promise<App>
+  /**
+   * Closes the app, then builds it again on the same bus and store (a restart); `whileDown` runs in
+   * between (events published while no instance runs).
+   */
+  restart(whileDown?: () => Promise<void>): Promise<App>
 }
 
 export interface HarnessOptions {
-  /** A calendar of the test's own (regional holidays); default the national one. */
-  calendar?: TrackingDeps['calendar']
+  /**
+   * A calendar of the test's own (regional holidays), kept across restarts; default a new one for each
+   * build (a restart starts from the tables in the store).
+   */
+  calendar?: PublishedCalendar
   /** Default 1000, so that tests are not limited. */
   publicRateLimitPerMinute?: number
   phoneSearchesPerMinute?: number
@@ -116,7 +126,9 @@ export async function harness(
   const departments: Departments = store.collection<DepartmentDoc>(DEPARTMENTS_COLLECTION)
   const staff: Staff = store.collection<StaffDoc>(STAFF_COLLECTION)
   let current: App | null = null
+  let calendar = options.calendar ?? new PublishedCalendar()
   const build = async () => {
+    calendar = options.calendar ?? new PublishedCalendar()
     const app = await buildTracking({
       bus,
       store,
@@ -125,7 +137,7 @@ export async function harness(
       piiKey: PII_KEY,
       cipher,
       clock,
-      calendar: options.calendar,
+      calendar,
       rateLimit: { max: 10_000 },
       publicRateLimitPerMinute: options.publicRateLimitPerMinute ?? 1000,
       phoneSearchesPerMinute: options.phoneSearchesPerMinute,
@@ -136,6 +148,9 @@ export async function harness(
     return app
   }
   t.teardown(() => current?.close())
+  // the calendar the app counts with (the tables it consumed), as the app's own scheduler has it
+  const schedulerOn = (cal: PublishedCalendar) =>
+    new EscalationScheduler({ cases, clock, calendar: cal, intervalMs: 0, logger: logger as Logger })
   const app = await build()
   const announce = async (...events: EventEnvelope[]) => {
     for (const e of events) await bus.publish(e)
@@ -158,13 +173,7 @@ export async function harness(
     cases,
     departments,
     staff,
-    scheduler: new EscalationScheduler({
-      cases,
-      clock,
-      calendar: options.calendar ?? nationalCalendar,
-      intervalMs: 0,
-      logger: logger as Logger,
-    }),
+    scheduler: schedulerOn(calendar),
     cipher,
     clock,
     store,
@@ -190,9 +199,11 @@ export async function harness(
       await eventually(async () => (await cases.get(id)) !== null)
       return { id, code, key }
     },
-    async restart() {
+    async restart(whileDown) {
       await current?.close()
+      await whileDown?.()
       h.app = await build()
+      h.scheduler = schedulerOn(calendar)
       return h.app
     },
   }

@@ -1,9 +1,9 @@
 // The work queues: GET /cases/queues counts what GET /cases?queue= lists, within what the caller may see;
 // "due soon" in working days (holidays, regions); the staff view's actions over HTTP.
-import { createCalendar } from '@tingjian/calendar'
 import type { Role } from '@tingjian/kit'
 import t from 'tap'
 import { QUEUES, type Queue } from '../src/queues.ts'
+import { PublishedCalendar } from '../src/working-days.ts'
 import { type Harness, harness } from './helpers.ts'
 
 type Headers = Record<string, string>
@@ -161,7 +161,7 @@ t.test('queue counts and lists, per caller', async (t) => {
 
 t.test('due soon counts working days: holidays, and the region of each case', async (t) => {
   // a regional holiday on Tuesday 7 April 2026, after the Qingming holiday (Saturday 4 – Monday 6 April)
-  const calendar = createCalendar({
+  const calendar = new PublishedCalendar({
     regions: { XZ: { holidays: [{ name: { zh: '地方节日', en: 'Local festival' }, from: '2026-04-07' }] } },
   })
   const h = await harness(t, 'embedded', { calendar })

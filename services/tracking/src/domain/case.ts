@@ -4,6 +4,7 @@
 import { TrackingEvents } from '@tingjian/contracts'
 import type { Role } from '@tingjian/kit'
 import { HANDLERS, type Handler } from './commands/index.ts'
+import { dueProvisionalOf } from './deadlines.ts'
 import {
   ACTION_ROLES,
   type Actor,
@@ -119,6 +120,8 @@ export function decide(c: CaseState, command: Command, actor: Actor, ctx: Contex
   let timeline = c.timeline
   for (const e of step.entries) timeline = appendEntry(timeline, { ...e, at, actorId, actorRole })
   const next: CaseState = { ...c, ...step.set, timeline, ...headOf(timeline), version: c.version + 1 }
+  // a due date counted across a year no table covers is provisional until the year's table arrives
+  if ('dueAt' in step.set) next.dueProvisional = dueProvisionalOf(next, ctx.calendar, ctx.dueDays)
   const changed = caseChanged(next, step.action, c.status, actorId, now, ctx)
   return { ok: true, case: next, events: [changed, ...step.events] }
 }

@@ -14,7 +14,13 @@ import type { NewEntry, TimelineEntry } from './timeline.ts'
 /** The part of the working-day calendar the domain needs. */
 export type Calendar = Pick<
   WorkingDayCalendar,
-  'addWorkingDays' | 'isWorkingDay' | 'localDate' | 'nextWorkingDay' | 'startOfDay' | 'workingDaysBetween'
+  | 'addWorkingDays'
+  | 'isCovered'
+  | 'isWorkingDay'
+  | 'localDate'
+  | 'nextWorkingDay'
+  | 'startOfDay'
+  | 'workingDaysBetween'
 >
 
 /** The statuses of the brief; one list, in the contracts. */
@@ -77,6 +83,11 @@ export interface CaseDoc {
   acceptedAt: string | null
   signDueAt: string | null
   dueAt: string | null
+  /**
+   * The due date was counted across a day of a year that no calendar table covers (Monday to Friday was
+   * assumed there); cleared when the year's table arrives and the date is counted again. Missing: false.
+   */
+  dueProvisional?: boolean
   departmentId: string | null
   supportingDepartmentIds: string[]
   /** Lead and supporting departments: who may see the case. */

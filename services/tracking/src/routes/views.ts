@@ -39,6 +39,7 @@ export function staffView(c: CaseState, user: StaffClaims, now: Date, sealer: Fi
     acceptedAt: c.acceptedAt,
     signDueAt: c.signDueAt,
     dueAt: c.dueAt,
+    dueProvisional: c.dueProvisional ?? false,
     overdue: isOverdue(c, now),
     departmentId: c.departmentId,
     supportingDepartmentIds: c.supportingDepartmentIds,
@@ -62,7 +63,7 @@ export function staffView(c: CaseState, user: StaffClaims, now: Date, sealer: Fi
 }
 
 /** Actions whose note is written for the citizen; other public entries show the action only. */
-const PUBLIC_TEXT = new Set(['not_accepted', 'reopened'])
+const PUBLIC_TEXT = new Set(['not_accepted', 'reopened', 'due_recomputed'])
 
 /** `department`: the lead department's name when tracking knows it (never its internal id). */
 export function publicView(c: CaseState, department: string | null): PublicCase {

@@ -86,6 +86,10 @@ export const CaseView = Type.Object({
   acceptedAt: Nullable(Timestamp),
   signDueAt: Nullable(Timestamp),
   dueAt: Nullable(Timestamp),
+  dueProvisional: Type.Boolean({
+    description:
+      "the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again",
+  }),
   overdue: Type.Boolean(),
   departmentId: Nullable(Type.String()),
   supportingDepartmentIds: Type.Array(Type.String()),
