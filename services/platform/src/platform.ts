@@ -3,6 +3,7 @@
 // single-machine run they listen on loopback and the gateway (@tingjian/web) is the only way in.
 import type { AddressInfo } from 'node:net'
 import type { EventBus } from '@tingjian/bus'
+import { buildCalendar } from '@tingjian/calendar-service'
 import { buildIdentity } from '@tingjian/identity'
 import { seed } from '@tingjian/identity/seed'
 import {
@@ -48,7 +49,7 @@ export interface PlatformOptions {
   mailFileFallbackDir?: string
 }
 
-export const SERVICES = ['identity', 'mailbox', 'tracking', 'notifications'] as const
+export const SERVICES = ['identity', 'mailbox', 'tracking', 'notifications', 'calendar'] as const
 export type ServiceName = (typeof SERVICES)[number]
 
 export interface Platform {
@@ -150,10 +151,22 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       ...(o.groupPrefix ? { group: `${o.groupPrefix}-notifications` } : {}),
     })
     apps.push(notifications)
+    const calendarStore = await store('calendar')
+    const calendar = await buildCalendar({
+      logger: o.logger,
+      bus,
+      store: calendarStore,
+      clock: o.clock,
+      jwt: publicJwt,
+      readiness: readinessOf(bus, calendarStore),
+      ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
+      ...(o.groupPrefix ? { group: `${o.groupPrefix}-calendar` } : {}),
+    })
+    apps.push(calendar)
     await Promise.all(apps.map((a) => a.ready()))
     return {
       bus,
-      apps: { identity, mailbox, tracking, notifications },
+      apps: { identity, mailbox, tracking, notifications, calendar },
       seeded,
       close: async () => {
         for (const a of apps.reverse()) await a.close()
@@ -199,9 +212,11 @@ export interface OpenPlatform {
  */
 export async function openPlatform(platform: Platform, o: OpenOptions): Promise<OpenPlatform> {
   const upstreams = {} as UpstreamUrls
+  // every service of the platform; the gateway's route table says which of them it sends requests to
+  const urls: Record<string, string> = upstreams
   for (const [name, app] of Object.entries(platform.apps) as Array<[keyof Platform['apps'], App]>) {
     await app.listen({ host: '127.0.0.1', port: o.servicePorts?.[name] ?? 0 })
-    upstreams[name] = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+    urls[name] = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
   }
   const gateway = await buildGateway({
     logger: o.logger,

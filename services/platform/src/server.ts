@@ -43,6 +43,7 @@ const Config = Type.Object({
   MAILBOX_PORT: servicePort('mailbox'),
   TRACKING_PORT: servicePort('tracking'),
   NOTIFICATIONS_PORT: servicePort('notifications'),
+  CALENDAR_PORT: servicePort('calendar'),
   JWT_PRIVATE_KEY: Type.Optional(
     Type.String({ description: 'PEM (Ed25519); generated under DATA_DIR when absent' }),
   ),
@@ -214,6 +215,7 @@ async function main(): Promise<void> {
         mailbox: config.MAILBOX_PORT,
         tracking: config.TRACKING_PORT,
         notifications: config.NOTIFICATIONS_PORT,
+        calendar: config.CALENDAR_PORT,
       },
       rateLimit: { max: config.RATE_LIMIT_PER_MINUTE },
       gatewayTrustProxy: trustProxyOf(config),

@@ -202,6 +202,26 @@ async function journey(t: Test, kind: AdapterKind) {
   }, 30_000)
   t.match(await mailText(assignment.ID), '护照办理窗口排队过长', 'the assignment names the case')
 
+  // The calendar service runs in the same process and takes identity's tokens: the administrator
+  // publishes next year's table (a fixture, not the State Council's notice), the dispatcher may not.
+  const { calendar } = p.apps
+  const nextYear = Number(new Date(p.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 4)) + 1
+  const table = {
+    source: 'journey fixture (not a State Council notice)',
+    holidays: [
+      { name: { zh: '元旦', en: "New Year's Day" }, from: `${nextYear}-01-01`, to: `${nextYear}-01-01` },
+    ],
+  }
+  const url = `/api/v1/calendar/years/${nextYear}`
+  const refused = await calendar.inject({ method: 'PUT', url, payload: table, headers: dispatcher })
+  t.equal(refused.statusCode, 403, 'a dispatcher may not publish a year')
+  const admin = await login('admin')
+  const published = await calendar.inject({ method: 'PUT', url, payload: table, headers: admin })
+  t.equal(published.statusCode, 200, 'the administrator publishes it')
+  t.equal(published.json().revision, 1)
+  const coverage = await calendar.inject({ url: '/api/v1/calendar/coverage', headers: dispatcher })
+  t.match(coverage.json(), { nextYear, nextYearCovered: true })
+
   t.same(personalDataIn(p.lines.join('\n')), [], 'no phone, ID number, e-mail or name in any log line')
 }
 
