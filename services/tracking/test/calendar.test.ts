@@ -169,6 +169,19 @@ for (const kind of ['embedded', 'distributed'] as AdapterKind[]) {
   )
 }
 
+for (const kind of ['embedded', 'distributed'] as AdapterKind[]) {
+  t.test(`${kind}: a table published before the service first started reaches it`, async (t) => {
+    const h = await harness(t, kind, { beforeStart: (bus) => bus.publish(table2027(1)) })
+    const c = client(t, h)
+    await c.recomputed(1)
+    h.clock.set(DEC_31_10AM)
+    const opened = await c.open()
+    t.equal(opened.dueAt, NEW_DUE, 'counted with the 2027 table at once')
+    t.equal(opened.signDueAt, NEW_SIGN)
+    t.equal(opened.dueProvisional, false)
+  })
+}
+
 t.test('the same table delivered again, and a revision with the same days, change nothing', async (t) => {
   const h = await harness(t)
   h.clock.set(DEC_31_10AM)

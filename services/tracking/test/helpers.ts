@@ -110,6 +110,8 @@ export interface HarnessOptions {
   phoneSearchesPerMinute?: number
   /** Leave out the departments every other test gets. */
   noDepartments?: boolean
+  /** Runs on the test's bus and store before the first instance is built (events it missed). */
+  beforeStart?: (bus: Harness['bus']) => Promise<void>
 }
 
 export async function harness(
@@ -147,6 +149,7 @@ export async function harness(
     await app.ready()
     return app
   }
+  await options.beforeStart?.(bus)
   t.teardown(() => current?.close())
   // the calendar the app counts with (the tables it consumed), as the app's own scheduler has it
   const schedulerOn = (cal: PublishedCalendar) =>
