@@ -63,7 +63,7 @@ function client(t: Test, h: Harness) {
     return res.json()
   }
   const open = async (
-    category: 'complaint' | 'consultation' = 'complaint',
+    category: 'complaint' | 'consultation' | 'praise' = 'complaint',
   ): Promise<CaseView & { id: string }> => {
     const { id } = await h.submit({ category })
     const res = await h.app.inject({
@@ -136,8 +136,11 @@ for (const kind of ['embedded', 'distributed'] as AdapterKind[]) {
       const untouched = await c.view(covered.id)
       t.equal(untouched.version, covered.version, 'a case due in 2026 is not touched')
 
-      // a third instance counts with the stored table from its start (its calendar is new)
+      // a third instance counts with the stored table from its start (its calendar is new): praise (no due
+      // date, never on the ladder) assigned on 31 December must be signed for by Monday 4 January
       await h.restart()
+      const praise = await c.open('praise')
+      t.equal(praise.signDueAt, NEW_SIGN, 'after a restart: counted with the stored 2027 table')
       const tick = async (day: string) => {
         h.clock.set(at10am(day))
         return h.scheduler.tick()
