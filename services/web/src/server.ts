@@ -1,5 +1,5 @@
 // The web service alone (the distributed deployment): the gateway and the app on PORT (3000), the
-// services at IDENTITY_URL, MAILBOX_URL, TRACKING_URL and NOTIFICATIONS_URL.
+// services at IDENTITY_URL, MAILBOX_URL, TRACKING_URL, NOTIFICATIONS_URL and CALENDAR_URL.
 import { createLogger, loadConfig, ServerConfig, scrub, serve, Type, trustProxyOf } from '@tingjian/kit'
 import { buildGateway, DEFAULT_STATIC_DIR, SERVICE } from './app.ts'
 
@@ -19,6 +19,7 @@ const Config = Type.Object({
   MAILBOX_URL: url('mailbox', 3002),
   TRACKING_URL: url('tracking', 3003),
   NOTIFICATIONS_URL: url('notifications', 3004),
+  CALENDAR_URL: url('calendar', 3009),
   WEB_DIST_DIR: Type.String({ default: DEFAULT_STATIC_DIR, description: 'the built app (vite build)' }),
   UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 30_000 }),
 })
@@ -33,6 +34,7 @@ try {
       mailbox: config.MAILBOX_URL,
       tracking: config.TRACKING_URL,
       notifications: config.NOTIFICATIONS_URL,
+      calendar: config.CALENDAR_URL,
     },
     staticDir: config.WEB_DIST_DIR,
     trustProxy: trustProxyOf(config),

@@ -225,6 +225,8 @@ export interface paths {
                   text: string
                 } | null
                 dueAt: string | null
+                /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+                dueProvisional: boolean
                 /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
                 escalationLevel: number
                 extendedDays: number
@@ -466,6 +468,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
@@ -693,6 +697,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
@@ -1035,6 +1041,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
@@ -1373,6 +1381,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
@@ -1713,6 +1723,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
@@ -2054,6 +2066,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
@@ -2392,6 +2406,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
@@ -2732,6 +2748,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
@@ -3071,6 +3089,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
@@ -3410,6 +3430,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
@@ -3749,6 +3771,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
@@ -4089,6 +4113,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
@@ -4429,6 +4455,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
@@ -4767,6 +4795,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
@@ -5107,6 +5137,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
@@ -5447,6 +5479,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
@@ -5785,6 +5819,8 @@ export interface paths {
                 text: string
               } | null
               dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
               /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
               escalationLevel: number
               extendedDays: number
