@@ -17,6 +17,7 @@ import {
 import { InvalidCalendarError } from '../errors.ts'
 import {
   Preview,
+  PreviewQuery,
   PutYear,
   type RegionOverrides,
   RegionOverrides as RegionOverridesSchema,
@@ -179,18 +180,14 @@ export async function yearRoutes(app: App, opts: YearRoutesOptions): Promise<voi
       schema: {
         summary: 'Judge a national table without saving it, and show every day of the year under it',
         params: YearParams,
-        querystring: {
-          type: 'object',
-          properties: { region: { type: 'string', pattern: '^[0-9A-Za-z_-]{1,20}$' } },
-          additionalProperties: false,
-        },
+        querystring: PreviewQuery,
         body: PutYear,
         response: { 200: Preview, 400: Problem, 401: Problem, 403: Problem },
       },
     },
     async (request) => {
       const { year } = request.params
-      const region = (request.query as { region?: string }).region
+      const { region } = request.query
       const stored = await allYears(years)
       const current = stored.find((d) => d.year === year)
       const regions = current?.regions ?? {}

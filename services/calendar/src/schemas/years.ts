@@ -66,6 +66,14 @@ export const RegionParams = Type.Object({
   code: RegionCode,
 })
 export type RegionParams = Static<typeof RegionParams>
+export const PreviewQuery = Type.Object(
+  {
+    region: Type.Optional(
+      Type.String({ pattern: REGION_CODE, description: "the grid of this region's calendar" }),
+    ),
+  },
+  { additionalProperties: false },
+)
 
 export const YearTable = Type.Object(
   {
