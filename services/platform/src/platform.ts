@@ -212,11 +212,9 @@ export interface OpenPlatform {
  */
 export async function openPlatform(platform: Platform, o: OpenOptions): Promise<OpenPlatform> {
   const upstreams = {} as UpstreamUrls
-  // every service of the platform; the gateway's route table says which of them it sends requests to
-  const urls: Record<string, string> = upstreams
   for (const [name, app] of Object.entries(platform.apps) as Array<[keyof Platform['apps'], App]>) {
     await app.listen({ host: '127.0.0.1', port: o.servicePorts?.[name] ?? 0 })
-    urls[name] = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+    upstreams[name] = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
   }
   const gateway = await buildGateway({
     logger: o.logger,

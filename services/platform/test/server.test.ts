@@ -138,6 +138,21 @@ t.test(
     t.notMatch(eml.name, PERSONAL_DATA, 'the file name carries no address')
     t.match(first.output(), /e-mail written to a file/, 'and that is logged')
 
+    // next year's working-day table, published through the gateway (a fixture, not a State Council notice)
+    const nextYear = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4)) + 1
+    const yearUrl = (base: string) => `${base}/api/v1/calendar/years/${nextYear}`
+    const published = await fetch(yearUrl(first.base), {
+      method: 'PUT',
+      headers: { ...(await login(first.base, 'admin')), 'content-type': 'application/json' },
+      body: JSON.stringify({
+        source: 'server test fixture (not a State Council notice)',
+        holidays: [
+          { name: { zh: '元旦', en: "New Year's Day" }, from: `${nextYear}-01-01`, to: `${nextYear}-01-01` },
+        ],
+      }),
+    })
+    t.equal(published.status, 200, 'the administrator publishes a year through the gateway')
+
     first.child.kill('SIGTERM')
     t.equal(await first.exited, 0, 'SIGTERM stops it cleanly')
     t.match(first.output(), /"msg":"stopped"/)
@@ -158,6 +173,9 @@ t.test(
       { items: [{ trackingCode: receipt.trackingCode }] },
       'and staff still see the case',
     )
+
+    const kept = await fetch(yearUrl(second.base), { headers: await login(second.base, 'dispatcher') })
+    t.match(await kept.json(), { year: nextYear, revision: 1 }, 'and the published year is kept')
 
     second.child.kill('SIGTERM')
     t.equal(await second.exited, 0)
