@@ -10,6 +10,7 @@ import {
   type DayName,
   type Fault,
   type HolidayPeriod,
+  InvalidCalendarDataError,
   type PublishedYear,
   parseLocalDate,
   type RegionDays,
@@ -127,6 +128,17 @@ export function tableOf(data: YearPublished): { table: PublishedYear } | { fault
   }
   const faults = validateYearTable(table)
   return faults.length ? { faults } : { table }
+}
+
+/** Why these tables do not make one calendar (null: they do), e.g. two years' notices listing one day. */
+export function contradiction(tables: readonly PublishedYear[]): string[] | null {
+  try {
+    calendarFromTables(tables)
+    return null
+  } catch (err) {
+    if (err instanceof InvalidCalendarDataError) return [...err.issues]
+    throw err
+  }
 }
 
 /** Called with the years a count crossed that no table covers (Monday to Friday was assumed there). */

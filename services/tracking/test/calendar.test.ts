@@ -231,6 +231,29 @@ t.test('the same table delivered again, and a revision with the same days, chang
   t.equal((await c.years.get(calendarYearId(2027)))?.revision, 3)
 })
 
+t.test('a table the calendar package finds fault with is not stored', async (t) => {
+  const h = await harness(t)
+  h.clock.set(DEC_31_10AM)
+  const c = client(t, h)
+  const { id } = await c.open()
+  const bad = table2027(1)
+  // Wednesday 6 January 2027 as a make-up working day: make-up days (调休) are Saturdays or Sundays
+  const data = bad.data as { holidays: Array<{ makeUpWorkdays?: string[] }> }
+  data.holidays[0] = { ...data.holidays[0], makeUpWorkdays: ['2027-01-06'] }
+  await h.bus.publish(bad)
+  await h.bus.publish(table2027(2)) // marker
+  await c.recomputed(2)
+  t.ok(
+    h.lines.some(
+      (l) => l.includes('calendar year table refused') && l.includes('/holidays/0/makeUpWorkdays/0'),
+    ),
+    "refused by the calendar package's validator, naming the fault",
+  )
+  const view = await c.view(id)
+  t.equal(view.dueAt, NEW_DUE, 'counted with the sound revision')
+  t.equal(view.timeline.filter((e) => e.action === 'due_recomputed').length, 1)
+})
+
 t.test('a recomputation a crash left unfinished is finished when the service starts', async (t) => {
   const h = await harness(t)
   h.clock.set(DEC_31_10AM)

@@ -6,7 +6,7 @@
 import type { EventBus, Subscription } from '@tingjian/bus'
 import { CalendarEvents } from '@tingjian/contracts'
 import { type RecomputeDeps, recomputePending } from '../recompute.ts'
-import { storeYearTable, tableOf } from '../working-days.ts'
+import { contradiction, storedYears, storeYearTable, tableOf } from '../working-days.ts'
 
 export interface CalendarConsumerDeps extends RecomputeDeps {
   bus: EventBus
@@ -26,6 +26,16 @@ export async function consumeCalendarYears(deps: CalendarConsumerDeps): Promise<
       return
     }
     const { table } = checked
+    // with the other years' tables it must still make one calendar (a notice may reach into the next year)
+    const others = (await storedYears(deps.years)).filter((y) => y.year !== table.year).map((y) => y.table)
+    const clash = contradiction([...others, table])
+    if (clash) {
+      deps.logger.error(
+        { year: table.year, revision: table.revision, eventId: event.id, faults: clash },
+        'calendar year table refused: it contradicts another year',
+      )
+      return
+    }
     const outcome = await storeYearTable(deps.years, table, event.id)
     deps.logger.info(
       { year: table.year, revision: table.revision, eventId: event.id, outcome },
