@@ -282,6 +282,21 @@ t.test(
       regions: { '650000': { holidays: [eid] } },
     })
     t.equal(set.json().holidays.length, 7, 'the built-in national table is kept')
+    // the month grid of the region: the built-in national table with the region's festival
+    const grid = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/calendar/years/2026/preview?region=650000',
+      payload: { source: set.json().source, holidays: set.json().holidays },
+      headers: h.auth('admin'),
+    })
+    const day = (date: string) => grid.json().days.find((d: { date: string }) => d.date === date)
+    t.same(day('2026-05-28'), { date: '2026-05-28', working: false, kind: 'holiday', name: eid.name })
+    t.same(day('2026-10-01'), {
+      date: '2026-10-01',
+      working: false,
+      kind: 'holiday',
+      name: { zh: '国庆节', en: 'National Day' },
+    })
     const read = await h.app.inject({ url, headers: h.auth('handler') })
     t.same(read.json(), { name: { zh: '新疆', en: 'Xinjiang' }, holidays: [eid] })
     const removed = await h.app.inject({ method: 'DELETE', url, headers: h.auth('admin') })
