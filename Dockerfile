@@ -1,5 +1,5 @@
 # Every service of the distributed deployment (docker-compose.yml) from one Dockerfile: the build
-# argument SERVICE names the directory under services/ (identity, mailbox, tracking, notifications, web).
+# argument SERVICE names the directory under services/ (identity, mailbox, tracking, notifications, calendar, web).
 # Build from the repository root:
 #   docker build --build-arg SERVICE=tracking --build-arg PORT=3003 -t tingjian-tracking .
 # The services run their TypeScript through tsx, as in development: no build step, the same code. The web
