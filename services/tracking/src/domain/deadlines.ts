@@ -123,7 +123,7 @@ export function recomputeDeadlines(
   const day = (iso: string | null) => (iso ? calendar.localDate(new Date(iso)) : 'none')
   const parts: string[] = []
   if (dueAt !== c.dueAt) parts.push(`due ${day(c.dueAt)} → ${day(dueAt)}`)
-  else parts.push(`due ${day(dueAt)} stands${provisional ? '' : ', no longer provisional'}`)
+  else if (dueAt) parts.push(`due ${day(dueAt)} stands${provisional ? '' : ', no longer provisional'}`)
   if (signDueAt !== c.signDueAt) parts.push(`signing ${day(c.signDueAt)} → ${day(signDueAt)}`)
   const note = `${change.year} calendar table, revision ${change.revision}: ${parts.join('; ')}`
 

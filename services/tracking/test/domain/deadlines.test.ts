@@ -117,6 +117,23 @@ t.test('a reminder the move put into the future is taken back and comes again on
   t.equal(escalateStep(next, at10am('2027-01-11'), after)?.case.escalationLevel, 1, 'Monday 11: the reminder')
 })
 
+t.test('praise has no due date; its signing deadline is counted again', async (t) => {
+  const praise = act(
+    newCase({ category: 'praise' }),
+    { type: 'assign', departmentId: 'exit-entry' },
+    dispatcher,
+    at10am('2026-12-31'),
+  )
+  t.equal(praise.signDueAt, endOf('2027-01-01'), 'Monday to Friday: Friday 1 January')
+  const moved = recomputeDeadlines(praise, after, change, at10am('2026-12-31'))
+  t.equal(moved?.ok && moved.case.signDueAt, endOf('2027-01-04'), '1–3 January off: Monday 4 January')
+  t.equal(moved?.ok && moved.case.dueAt, null)
+  t.equal(
+    moved?.ok && moved.case.timeline.at(-1)?.note,
+    '2027 calendar table, revision 1: signing 2027-01-01 → 2027-01-04',
+  )
+})
+
 t.test("a supervisor's escalation by hand is kept", async (t) => {
   const c = act(accepted(), { type: 'escalate', note: 'urgent' }, supervisor, at10am('2027-01-04'))
   const moved = recomputeDeadlines(c, after, change, at10am('2027-01-04'))
