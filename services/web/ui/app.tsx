@@ -10,6 +10,7 @@ import { Loading } from './components/feedback.tsx'
 import { hasRole, PublicLayout, STATS_ROLES, StaffLayout } from './components/layout.tsx'
 import { useI18n, useTitle } from './i18n/i18n.tsx'
 import { Link, matchPath, navigate, useLocation } from './lib/router.tsx'
+import { CalendarPage } from './pages/admin/calendar.tsx'
 import { DepartmentsPage } from './pages/admin/departments.tsx'
 import { PhoneSearchesPage } from './pages/admin/searches.tsx'
 import { UsersPage } from './pages/admin/users.tsx'
@@ -80,6 +81,7 @@ function staffPage(path: string, user: SessionUser): ReactNode {
   if (p === '/staff/admin/departments') return only(user, ['admin'], <DepartmentsPage />)
   if (p === '/staff/admin/users') return only(user, ['admin'], <UsersPage />)
   if (p === '/staff/admin/searches') return only(user, ['admin'], <PhoneSearchesPage />)
+  if (p === '/staff/admin/calendar') return only(user, ['admin'], <CalendarPage />)
   return <NotFound />
 }
 

@@ -2,6 +2,7 @@
 // OpenAPI documents (./generated/, written by scripts/api-types.ts; a test fails when they are stale). Only
 // names are given here; the lists the pages iterate over are checked against the generated types, so a
 // value the API adds or drops fails the type check instead of going unnoticed.
+import type { paths as CalendarApi } from './generated/calendar.ts'
 import type { paths as IdentityApi } from './generated/identity.ts'
 import type { paths as MailboxApi } from './generated/mailbox.ts'
 import type { paths as TrackingApi } from './generated/tracking.ts'
@@ -47,6 +48,23 @@ export type Department = Answer<IdentityApi['/api/v1/departments']['get']>['item
 export type StaffUser = Answer<IdentityApi['/api/v1/users']['get']>['items'][number]
 export type Tokens = Answer<IdentityApi['/api/v1/auth/login']['post']>
 export type SessionUser = Tokens['user']
+
+type OneYear = CalendarApi['/api/v1/calendar/years/{year}']
+export type Coverage = Answer<CalendarApi['/api/v1/calendar/coverage']['get']>
+export type YearSummary = Answer<CalendarApi['/api/v1/calendar/years']['get']>['items'][number]
+export type YearTable = Answer<OneYear['get']>
+export type PutYear = RequestBody<OneYear['put']>
+export type HolidayPeriod = PutYear['holidays'][number]
+export type RegionOverrides = RequestBody<CalendarApi['/api/v1/calendar/years/{year}/regions/{code}']['put']>
+export type RegionDays = NonNullable<RegionOverrides['holidays']>[number]
+export type YearPreview = Answer<CalendarApi['/api/v1/calendar/years/{year}/preview']['post']>
+export type PreviewDay = YearPreview['days'][number]
+/** A fault of a year table, from the preview or a 422 `/problems/invalid-calendar`. */
+export type CalendarFault = YearPreview['faults'][number]
+
+export const DAY_KINDS = ['workday', 'weekend', 'holiday', 'adjusted-workday'] as const
+export type DayKind = (typeof DAY_KINDS)[number]
+same<Same<DayKind, PreviewDay['kind']>>(true)
 
 /** A page of a list: the items and the cursor of the next page. */
 export interface Page<T> {

@@ -6,6 +6,7 @@ import type { Role, SessionUser } from '../api/types.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { Link, NavLink, navigate, useLocation } from '../lib/router.tsx'
+import { CalendarBanner } from './calendar-banner.tsx'
 
 function LangSwitch() {
   const { lang, setLang, t } = useI18n()
@@ -132,6 +133,7 @@ export function StaffLayout({ user, children }: { user: SessionUser; children: R
     ['/staff/admin/departments', 'staff.nav.departments', hasRole(user, 'admin')],
     ['/staff/admin/users', 'staff.nav.users', hasRole(user, 'admin')],
     ['/staff/admin/searches', 'staff.nav.searches', hasRole(user, 'admin')],
+    ['/staff/admin/calendar', 'staff.nav.calendar', hasRole(user, 'admin')],
   ]
   const logout = async () => {
     await session.logout()
@@ -176,6 +178,7 @@ export function StaffLayout({ user, children }: { user: SessionUser; children: R
           </ul>
         </nav>
       </header>
+      <CalendarBanner user={user} />
       <main id="main" ref={main} tabIndex={-1} className="wrap-wide main">
         {children}
       </main>

@@ -6,6 +6,31 @@ import { useI18n } from '../../../i18n/i18n.tsx'
 import { Link } from '../../../lib/router.tsx'
 import { useDepartments } from '../use-staff.ts'
 
+/** A due date counted across a year with no working-day table: the mark, and why (hover, focus, or read out). */
+function ProvisionalMark() {
+  const { t } = useI18n()
+  const why = t('case.dueProvisional.why')
+  return (
+    <span className="provisional" data-testid="due-provisional">
+      {/* a button so that keyboard users reach the tooltip too; the reason is its accessible description */}
+      <button
+        type="button"
+        className="badge tone-warn provisional-mark"
+        title={why}
+        aria-describedby="due-provisional-why"
+      >
+        <span aria-hidden="true" className="provisional-icon">
+          ⚠
+        </span>{' '}
+        {t('case.dueProvisional')}
+      </button>
+      <span id="due-provisional-why" role="tooltip" className="provisional-why">
+        {why}
+      </span>
+    </span>
+  )
+}
+
 export function HandlingDetails({ c, user }: { c: CaseView; user: SessionUser }) {
   const { t, tx, date, dateTime, deptName } = useI18n()
   const { byId } = useDepartments()
@@ -28,6 +53,7 @@ export function HandlingDetails({ c, user }: { c: CaseView; user: SessionUser })
         {c.status === 'assigned' && <Fact term={t('case.signDueAt')}>{dateTime(c.signDueAt)}</Fact>}
         <Fact term={t('case.dueAt')}>
           {date(c.dueAt)} {c.overdue && <Badge tone="danger">{t('case.overdue')}</Badge>}
+          {c.dueProvisional && <ProvisionalMark />}
         </Fact>
         {c.extendedDays > 0 && (
           <Fact term={t('case.extendedDays')}>{t('common.workingDays', { n: c.extendedDays })}</Fact>
