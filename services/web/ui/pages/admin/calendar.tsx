@@ -178,7 +178,7 @@ function YearEditor({ year, onSaved }: { year: number; onSaved(): void }) {
       {(data) => (
         <>
           <TableForm
-            key={`${year}-${data?.revision ?? 'new'}`}
+            key={year}
             year={year}
             table={data}
             onSaved={(saved) => {
