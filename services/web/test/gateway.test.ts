@@ -109,6 +109,36 @@ t.test('every prefix of the route table goes to its service, path and query unch
   t.equal(post.json().method, 'POST')
 })
 
+t.test(
+  'the calendar API (issue 10) goes to the calendar service, method, body and query unchanged',
+  async (t) => {
+    const { app } = await gateway(t, { upstreams: await allUp(t) })
+    const table = {
+      source: 'fixture',
+      holidays: [{ name: { zh: '元旦', en: "New Year's Day" }, from: '2027-01-01', to: '2027-01-01' }],
+    }
+    for (const [method, url, payload] of [
+      ['GET', '/api/v1/calendar/coverage', undefined],
+      ['GET', '/api/v1/calendar/years', undefined],
+      ['GET', '/api/v1/calendar/years/2027', undefined],
+      ['PUT', '/api/v1/calendar/years/2027', table],
+      ['POST', '/api/v1/calendar/years/2027/preview?region=650000', table],
+      ['PUT', '/api/v1/calendar/years/2027/regions/650000', { holidays: [] }],
+      ['DELETE', '/api/v1/calendar/years/2027/regions/650000', undefined],
+    ] as const) {
+      const res = await app.inject({ method, url, ...(payload ? { payload } : {}) })
+      t.equal(res.statusCode, 200, `${method} ${url}`)
+      t.match(
+        res.json(),
+        { service: 'calendar', method, url, body: payload ?? null },
+        `${method} ${url} → calendar`,
+      )
+    }
+    const other = await app.inject({ method: 'GET', url: '/api/v1/calendars' })
+    t.equal(other.statusCode, 404, '/api/v1/calendars is nobody’s')
+  },
+)
+
 t.test('a path under /api that no service owns is a 404 problem', async (t) => {
   const { app } = await gateway(t, { upstreams: await allUp(t) })
   for (const url of [

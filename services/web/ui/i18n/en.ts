@@ -555,7 +555,7 @@ export const en: Record<MessageKey, string> = {
   'calendar.from': 'Off from',
   'calendar.to': 'Off until',
   'calendar.makeUp': 'Make-up working days',
-  'calendar.makeUp.hint': 'Saturdays or Sundays, separated by commas, e.g. 2027-02-07, 2027-02-20',
+  'calendar.makeUp.hint': 'Saturdays or Sundays, separated by commas, e.g. {year}-02-07, {year}-02-20',
   'calendar.addRow': 'Add a row',
   'calendar.removeRow': 'Remove row {n}',
   'calendar.remove': 'Remove',

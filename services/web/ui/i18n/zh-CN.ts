@@ -536,7 +536,7 @@ export const zhCN = {
   'calendar.from': '放假起',
   'calendar.to': '放假止',
   'calendar.makeUp': '调休上班日',
-  'calendar.makeUp.hint': '周六或周日，多个日期用逗号分隔，如 2027-02-07, 2027-02-20',
+  'calendar.makeUp.hint': '周六或周日，多个日期用逗号分隔，如 {year}-02-07, {year}-02-20',
   'calendar.addRow': '添加一行',
   'calendar.removeRow': '删除第 {n} 行',
   'calendar.remove': '删除',

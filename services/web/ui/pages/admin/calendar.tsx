@@ -135,7 +135,7 @@ export function CalendarPage() {
           )}
         </AsyncView>
         <form
-          className="form-inline"
+          className="year-open"
           onSubmit={(e) => {
             e.preventDefault()
             const y = Number(yearInput)
@@ -375,7 +375,7 @@ function TableForm({
                     <RowField
                       id={`h-${i}-makeup`}
                       label={`${t('calendar.makeUp')} ${n}`}
-                      hint={i === 0 ? t('calendar.makeUp.hint') : undefined}
+                      hint={i === 0 ? t('calendar.makeUp.hint', { year }) : undefined}
                       value={r.makeUp}
                       onChange={(v) => edit(i, { makeUp: v })}
                       error={faultsOf(byPath, `${at}/makeUpWorkdays`, true)}
