@@ -556,6 +556,7 @@ export interface paths {
     post: {
       parameters: {
         query?: {
+          /** @description the grid of this region's calendar */
           region?: string
         }
         header?: never
