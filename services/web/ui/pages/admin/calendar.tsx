@@ -293,7 +293,10 @@ function TableForm({
       ) : (
         <Notice>{t('calendar.newYear', { year })}</Notice>
       )}
-      {saved && <Notice kind="success">{t('calendar.saved', { year, revision: saved.revision })}</Notice>}
+      {/* until the year changes again (a regional override makes a new revision) */}
+      {saved && saved.revision === table?.revision && (
+        <Notice kind="success">{t('calendar.saved', { year, revision: saved.revision })}</Notice>
+      )}
       <TextField
         id="calendar-source"
         label={t('calendar.source')}
