@@ -12,6 +12,7 @@ import { enforceAccessRules, type JwtConfig, registerJwt } from './auth.ts'
 import { healthRoutes, type ReadinessCheck } from './health.ts'
 import { strictJsonBodies } from './json-body.ts'
 import type { Logger } from './logger.ts'
+import { isOneLine, ONE_LINE_FORMAT } from './one-line.ts'
 import { installProblemHandlers, Problem, problem, sendProblem } from './problem.ts'
 import { scrub } from './redact.ts'
 import type { TrustProxy } from './server-config.ts'
@@ -70,6 +71,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return usable ? given : uuidv7()
     },
     return503OnClosing: true,
+    // The serializer compiles response schemas with an Ajv of its own (to pick a branch of a union); it
+    // must know the kit's one-line format, or it warns on every response schema that uses OneLine.
+    serializerOpts: { ajv: { formats: { [ONE_LINE_FORMAT]: isOneLine } } },
     // A bad URL (broken percent-encoding) or an over-long path parameter never reaches a route: answer
     // it as a problem like every other refusal.
     frameworkErrors: (error, request, reply) => {
