@@ -5,6 +5,7 @@ import {
   CASE_STATUSES,
   type Category,
   type EventEnvelope,
+  ROLES,
   type Static,
   TrackingEvents,
 } from '@tingjian/contracts'
@@ -206,16 +207,8 @@ export const ACTION_ROLES: Record<StaffAction, readonly Role[]> = {
   close: ['dispatcher', 'supervisor'],
   reopen: ['dispatcher', 'supervisor'],
   merge: ['dispatcher'],
-  notes: [
-    'admin',
-    'dispatcher',
-    'handler',
-    'dept_lead',
-    'supervisor',
-    'callback_agent',
-    'discipline_officer',
-    'hotline_operator',
-  ],
+  // every member of staff may add a note
+  notes: ROLES,
 }
 
 /** Actions that only the lead department's own staff may take (a supervisor is not bound). */
