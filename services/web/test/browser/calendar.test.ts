@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FieldCipher, generateFieldKeys, loadAdapterConfig, ManualClock } from '@tingjian/kit'
 import { capturedLogger, eventually, SMTP_HOST, SMTP_PORT, testJwt, uniqueName } from '@tingjian/testkit'
-import type { Page } from 'playwright-core'
+import type { Frame, Page } from 'playwright-core'
 import t from 'tap'
 import { openPlatform, startPlatform } from '../../../platform/src/platform.ts'
 import { ensureBuilt, launchBrowser, newContext, SEED_PASSWORD, screenshot, WEB_DIR } from './helpers.ts'
@@ -80,10 +80,21 @@ async function signedIn(username: string): Promise<{ page: Page; errors: string[
 
 /** Opens a staff page and waits for the console's coverage answer (the marker that the banner was decided). */
 async function openWithCoverage(page: Page, path: string) {
-  const coverage = page.waitForResponse((r) => r.url().endsWith('/api/v1/calendar/coverage'))
-  await page.goto(path)
-  const answer = await coverage
-  return answer.json() as Promise<{ nextYear: number; nextYearCovered: boolean; warning: boolean }>
+  // Only the answer to the new document's request counts: the page being left may have asked too, and its
+  // answer's body is gone once the navigation commits. The new document's scripts run after the commit.
+  let committed = false
+  const onNavigated = (frame: Frame) => {
+    if (frame === page.mainFrame()) committed = true
+  }
+  page.on('framenavigated', onNavigated)
+  try {
+    const coverage = page.waitForResponse((r) => committed && r.url().endsWith('/api/v1/calendar/coverage'))
+    await page.goto(path)
+    const answer = await coverage
+    return (await answer.json()) as { nextYear: number; nextYearCovered: boolean; warning: boolean }
+  } finally {
+    page.off('framenavigated', onNavigated)
+  }
 }
 
 /** The first day on or after `from` (YYYY-MM-DD) that falls on `weekday` (0 Sunday … 6 Saturday). */
