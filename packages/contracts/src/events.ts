@@ -3,6 +3,7 @@
 // one is a new event (and a migration for the consumers of the old one).
 import { EventCatalogue } from './catalogue.ts'
 import { defineCalendarEvents } from './events/calendar.ts'
+import { defineHotlineEvents } from './events/hotline.ts'
 import { defineIdentityEvents } from './events/identity.ts'
 import { defineMailboxEvents } from './events/mailbox.ts'
 import { defineTrackingEvents } from './events/tracking.ts'
@@ -13,3 +14,4 @@ export const IdentityEvents = defineIdentityEvents(catalogue)
 export const MailboxEvents = defineMailboxEvents(catalogue)
 export const TrackingEvents = defineTrackingEvents(catalogue)
 export const CalendarEvents = defineCalendarEvents(catalogue)
+export const HotlineEvents = defineHotlineEvents(catalogue)

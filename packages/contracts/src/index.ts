@@ -22,7 +22,15 @@ export {
 } from './envelope.ts'
 export * from './events/calendar.ts'
 export * from './events/common.ts'
-export { CalendarEvents, catalogue, IdentityEvents, MailboxEvents, TrackingEvents } from './events.ts'
+export * from './events/hotline.ts'
+export {
+  CalendarEvents,
+  catalogue,
+  HotlineEvents,
+  IdentityEvents,
+  MailboxEvents,
+  TrackingEvents,
+} from './events.ts'
 export { DEFAULT_NAMESPACE, isSource, SOURCES, type Source, type Stream, topicName } from './topics.ts'
 export { UUID_V7, uuidv7 } from './uuid.ts'
 export { breakingChanges, checkAgainstSnapshot, type SchemaSnapshot } from './versioning.ts'
