@@ -1,13 +1,10 @@
 // mailbox.letter-submitted events as the mailbox makes them, for the catch-up backlog: built with the
 // mailbox's own domain code (newLetter, letterSubmittedEvent) from the letter pool, the citizen sealed with
 // the run's FIELD_KEYS, kept compact (a few fields each) until they are needed.
+
 import { type EventEnvelope, uuidv7 } from '../../packages/contracts/src/index.ts'
+import { accessKeyHash, newAccessKey, newTrackingCode } from '../../packages/kit/src/identifiers.ts'
 import type { FieldCipher } from '../../packages/kit/src/index.ts'
-import {
-  accessKeyHash,
-  newAccessKey,
-  newTrackingCode,
-} from '../../services/mailbox/src/domain/identifiers.ts'
 import {
   letterSubmittedEvent,
   newLetter,

@@ -24,12 +24,8 @@ import {
   uuidv7,
 } from '../../packages/contracts/src/index.ts'
 import { FieldCipher, generateFieldKeys } from '../../packages/kit/src/field-cipher.ts'
+import { accessKeyHash, newAccessKey, newTrackingCode } from '../../packages/kit/src/identifiers.ts'
 import { validatorCompiler } from '../../packages/kit/src/validation.ts'
-import {
-  accessKeyHash,
-  newAccessKey,
-  newTrackingCode,
-} from '../../services/mailbox/src/domain/identifiers.ts'
 import {
   letterSubmittedEvent,
   newLetter,

@@ -25,6 +25,17 @@ export {
   parseFieldKeys,
 } from './field-cipher.ts'
 export type { ReadinessCheck } from './health.ts'
+export {
+  accessKeyHash,
+  isValidIdNumber,
+  newAccessKey,
+  newTrackingCode,
+  normalisePhone,
+  sameHash,
+  sha256,
+  TRACKING_ALPHABET,
+  TRACKING_CODE_LENGTH,
+} from './identifiers.ts'
 export { bodyShapeProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES } from './json-body.ts'
 export { createLogger, type Logger, type LoggerConfig, loggerOptions } from './logger.ts'
 export { isOneLine, ONE_LINE_FORMAT, OneLine } from './one-line.ts'

@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { type EventEnvelope, MailboxEvents, type Static } from '@tingjian/contracts'
-import { ManualClock, PROBLEM_CONTENT_TYPE } from '@tingjian/kit'
+import { accessKeyHash, ManualClock, PROBLEM_CONTENT_TYPE, TRACKING_ALPHABET } from '@tingjian/kit'
 import { capturedLogger, eventually, personalDataIn, testAdapters } from '@tingjian/testkit'
 import t from 'tap'
 import { buildMailbox } from '../src/app.ts'
-import { accessKeyHash, TRACKING_ALPHABET } from '../src/domain/identifiers.ts'
 import { mailbox, testCipher, validLetter } from './helpers.ts'
 
 type LetterSubmitted = Static<(typeof MailboxEvents.letterSubmitted)['data']>

@@ -1,8 +1,8 @@
 // A submitted letter: its checks, the stored letter and the `mailbox.letter-submitted` event it makes. Pure.
 import { createHmac } from 'node:crypto'
 import { type EventEnvelope, MailboxEvents } from '@tingjian/contracts'
+import { isValidIdNumber, normalisePhone } from '@tingjian/kit'
 import type { SubmitLetter } from '../schemas/letters.ts'
-import { isValidIdNumber, normalisePhone } from './identifiers.ts'
 
 /** How to reach the citizen. In a stored letter and in its event each field is sealed (see `sealCitizen`). */
 export interface Citizen {

@@ -1,9 +1,19 @@
 // POST /letters: a citizen's letter is checked, stored with its event (the outbox) and answered with a
 // tracking code and a one-time access key.
 import { uuidv7 } from '@tingjian/contracts'
-import { type App, type Clock, Errors, FieldErrors, Problem } from '@tingjian/kit'
+import {
+  type App,
+  accessKeyHash,
+  type Clock,
+  Errors,
+  FieldErrors,
+  newAccessKey,
+  newTrackingCode,
+  Problem,
+  sameHash,
+  sha256,
+} from '@tingjian/kit'
 import { type Collection, isConflict } from '@tingjian/store'
-import { accessKeyHash, newAccessKey, newTrackingCode, sameHash, sha256 } from '../domain/identifiers.ts'
 import {
   type Letter,
   letterSubmittedEvent,

@@ -1,4 +1,5 @@
-// Tracking codes, access keys and the checks on citizens' phone and ID-card numbers. Pure functions.
+// Tracking codes, access keys and the checks on citizens' phone and ID-card numbers, shared by every intake
+// channel (mailbox, hotline, …). Pure functions.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 
 /** 32 symbols without the look-alikes 0/O and 1/I: 5 bits each, 50 bits per code. */

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { isValidIdNumber, newTrackingCode, normalisePhone } from '../src/domain/identifiers.ts'
+import { isValidIdNumber, newTrackingCode, normalisePhone } from '../src/identifiers.ts'
 
 t.test('ID card numbers: check digit and date of birth', async (t) => {
   t.ok(isValidIdNumber('11010519491231002X'))
