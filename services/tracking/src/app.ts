@@ -17,6 +17,7 @@ import {
 import { type DocumentStore, OutboxRelay } from '@tingjian/store'
 import { CASE_INDEXES, CASES_COLLECTION, type Cases } from './case-store.ts'
 import { consumeCalendarYears } from './consumers/calendar-years.ts'
+import { consumeCalls } from './consumers/calls.ts'
 import { consumeDepartments } from './consumers/departments.ts'
 import { consumeLetters } from './consumers/letters.ts'
 import { consumeMergedReplies } from './consumers/merged-replies.ts'
@@ -88,7 +89,7 @@ export interface TrackingDeps {
   relaySweepIntervalMs?: number
   /**
    * Consumer group of the intake consumer (default `tracking`; the others are `<group>.departments`,
-   * `<group>.staff`, `<group>.merged-replies`, `<group>.calendar` and `<group>.token-revocations`); Kafka
+   * `<group>.calls`, `<group>.staff`, `<group>.merged-replies`, `<group>.calendar` and `<group>.token-revocations`); Kafka
    * groups are not namespaced.
    */
   group?: string
@@ -186,6 +187,17 @@ export async function buildTracking(deps: TrackingDeps): Promise<App> {
       dueDays,
       logger: log,
       group,
+    }),
+    await consumeCalls({
+      bus: deps.bus,
+      cases,
+      clock,
+      calendar,
+      piiKey: deps.piiKey,
+      sealer: deps.cipher,
+      dueDays,
+      logger: log,
+      group: `${group}.calls`,
     }),
     await consumeDepartments({ bus: deps.bus, departments, logger: log, group: `${group}.departments` }),
     await consumeStaff({ bus: deps.bus, staff, logger: log, group: `${group}.staff` }),

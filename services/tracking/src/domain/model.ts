@@ -27,6 +27,7 @@ export type Calendar = Pick<
 /** The statuses of the brief; one list, in the contracts. */
 export type CaseStatus = (typeof CASE_STATUSES)[number]
 export type CategoryName = Static<typeof Category>
+export type Urgency = 'normal' | 'urgent'
 export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'dissatisfied'
 
 /** Statuses in which the case still waits for the administration; escalation applies to these. */
@@ -68,6 +69,10 @@ export interface CaseDoc {
   consentToPublish: boolean
   locale: string | null
   region: string | null
+  /** How urgent the hotline operator judged the call (missing on letters and older cases: normal). */
+  urgency?: Urgency
+  /** Hotline calls added to this case after it was opened (their call ids: each is added once). */
+  addedCallIds?: string[]
   /** Contact fields, each sealed at rest (FieldCipher); opened only for roles that see them in clear. */
   citizen: Citizen
   /**

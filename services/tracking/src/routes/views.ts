@@ -33,6 +33,7 @@ export function staffView(c: CaseState, user: StaffClaims, now: Date, sealer: Fi
     body: c.body,
     anonymous: c.anonymous,
     consentToPublish: c.consentToPublish,
+    ...(c.urgency ? { urgency: c.urgency } : {}),
     citizen: citizenFor(c, user, sealer),
     status: c.status,
     submittedAt: c.submittedAt,

@@ -80,6 +80,9 @@ export const CaseView = Type.Object({
   body: Type.String(),
   anonymous: Type.Boolean(),
   consentToPublish: Type.Boolean(),
+  urgency: Type.Optional(
+    Type.Enum(['normal', 'urgent'], { description: "hotline cases: the operator's judgement of the call" }),
+  ),
   citizen: Citizen,
   status: Status,
   submittedAt: Timestamp,
