@@ -2,6 +2,7 @@
 // page only for the roles it serves).
 import { type ReactNode, useEffect } from 'react'
 import { staffApi } from './api/client.ts'
+import { DASHBOARD_ROLES, HOTLINE_ROLES } from './api/hotline.ts'
 import { session } from './api/session.ts'
 import type { Role, SessionUser } from './api/types.ts'
 import { PageHeading } from './components/bits.tsx'
@@ -13,6 +14,7 @@ import { Link, matchPath, navigate, useLocation } from './lib/router.tsx'
 import { CalendarPage } from './pages/admin/calendar.tsx'
 import { DepartmentsPage } from './pages/admin/departments.tsx'
 import { PhoneSearchesPage } from './pages/admin/searches.tsx'
+import { TestPhonePage } from './pages/admin/test-phone.tsx'
 import { UsersPage } from './pages/admin/users.tsx'
 import { DonePage } from './pages/public/done.tsx'
 import { FollowPage } from './pages/public/follow.tsx'
@@ -21,6 +23,10 @@ import { RepliesPage } from './pages/public/replies.tsx'
 import { StatsPage } from './pages/public/stats.tsx'
 import { WritePage } from './pages/public/write.tsx'
 import { CasePage } from './pages/staff/case-page.tsx'
+import { CallCardPage } from './pages/staff/hotline/call-card.tsx'
+import { CallbacksPage } from './pages/staff/hotline/callbacks.tsx'
+import { HotlineConsolePage } from './pages/staff/hotline/console.tsx'
+import { HotlineDashboardPage } from './pages/staff/hotline/dashboard.tsx'
 import { LoginPage } from './pages/staff/login.tsx'
 import { CaseListPage, QueuesPage } from './pages/staff/queues.tsx'
 import { SearchPage } from './pages/staff/search.tsx'
@@ -82,6 +88,17 @@ function staffPage(path: string, user: SessionUser): ReactNode {
   if (p === '/staff/admin/users') return only(user, ['admin'], <UsersPage />)
   if (p === '/staff/admin/searches') return only(user, ['admin'], <PhoneSearchesPage />)
   if (p === '/staff/admin/calendar') return only(user, ['admin'], <CalendarPage />)
+  if (p === '/staff/admin/test-phone') return only(user, ['admin'], <TestPhonePage />)
+  if (p === '/staff/hotline') return only(user, HOTLINE_ROLES, <HotlineConsolePage user={user} />)
+  const callMatch = matchPath('/staff/hotline/calls/:callId', p)
+  if (callMatch?.callId)
+    return only(
+      user,
+      HOTLINE_ROLES,
+      <CallCardPage key={callMatch.callId} callId={callMatch.callId} user={user} />,
+    )
+  if (p === '/staff/hotline/callbacks') return only(user, HOTLINE_ROLES, <CallbacksPage user={user} />)
+  if (p === '/staff/hotline/dashboard') return only(user, DASHBOARD_ROLES, <HotlineDashboardPage />)
   return <NotFound />
 }
 
@@ -125,8 +142,15 @@ function StaffArea({ path, search }: { path: string; search: string }) {
   )
 }
 
+/** An address kept for a page that lives under /staff (the test phone: /admin/test-phone). */
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to])
+  return <Loading />
+}
+
 export function App() {
   const { path, search } = useLocation()
+  if (path.replace(/\/+$/, '') === '/admin/test-phone') return <Redirect to="/staff/admin/test-phone" />
   if (path === '/staff/login') {
     return (
       <PublicLayout>

@@ -1,6 +1,7 @@
 // The frames of the two halves of the app: the public portal and the staff console. Both have a skip link,
 // the language switch, and move focus to the page heading after a navigation (as a page load would).
 import { type ReactNode, useEffect, useRef } from 'react'
+import { DASHBOARD_ROLES, HOTLINE_ROLES } from '../api/hotline.ts'
 import { session } from '../api/session.ts'
 import type { Role, SessionUser } from '../api/types.ts'
 import { useI18n } from '../i18n/i18n.tsx'
@@ -128,12 +129,16 @@ export function StaffLayout({ user, children }: { user: SessionUser; children: R
   const links: Array<[string, MessageKey, boolean]> = [
     ['/staff', 'staff.nav.queues', true],
     ['/staff/search', 'staff.nav.search', true],
+    ['/staff/hotline', 'staff.nav.hotline', hasRole(user, ...HOTLINE_ROLES)],
+    ['/staff/hotline/callbacks', 'staff.nav.callbacks', hasRole(user, ...HOTLINE_ROLES)],
+    ['/staff/hotline/dashboard', 'staff.nav.hotlineDashboard', hasRole(user, ...DASHBOARD_ROLES)],
     ['/staff/supervision', 'staff.nav.supervision', hasRole(user, ...STATS_ROLES)],
     ['/staff/kpi', 'staff.nav.kpi', hasRole(user, ...STATS_ROLES)],
     ['/staff/admin/departments', 'staff.nav.departments', hasRole(user, 'admin')],
     ['/staff/admin/users', 'staff.nav.users', hasRole(user, 'admin')],
     ['/staff/admin/searches', 'staff.nav.searches', hasRole(user, 'admin')],
     ['/staff/admin/calendar', 'staff.nav.calendar', hasRole(user, 'admin')],
+    ['/staff/admin/test-phone', 'staff.nav.testPhone', hasRole(user, 'admin')],
   ]
   const logout = async () => {
     await session.logout()
@@ -167,7 +172,7 @@ export function StaffLayout({ user, children }: { user: SessionUser; children: R
               .filter(([, , show]) => show)
               .map(([to, key]) => (
                 <li key={to}>
-                  <NavLink to={to} exact={to === '/staff'}>
+                  <NavLink to={to} exact={to === '/staff' || to === '/staff/hotline'}>
                     {t(key)}
                   </NavLink>
                 </li>
