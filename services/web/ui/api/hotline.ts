@@ -134,7 +134,13 @@ export interface CallbackItem {
   overdue: boolean
   status: CallbackStatus
   claimedBy: string | null
-  attempts: Array<{ n: number; at: string; outcome: AttemptOutcome; operatorId: string }>
+  attempts: Array<{
+    n: number
+    at: string
+    outcome: AttemptOutcome
+    operatorId: string
+    callId?: string | null
+  }>
   loggedCallId: string | null
 }
 

@@ -641,6 +641,8 @@ export const zhCN = {
   'hl.status.queued': '排队中',
   'hl.status.in-progress': '通话中',
   'hl.status.completed': '已结束',
+  'hl.status.connecting': '正在接通',
+  'hl.status.ended': '已结束',
   'hl.status.answered': '已接听',
   'hl.status.abandoned': '排队中挂断',
   'hl.status.no-answer': '无人接听',
@@ -789,7 +791,7 @@ export const zhCN = {
   'tp.keypad': '拨号键盘',
   'tp.vmText': '留言内容（文字代替语音）',
   'tp.vmFile': '或上传录音文件',
-  'tp.vmFile.hint': 'WAV、MP3、OGG 或 WebM，不超过 2 MB。',
+  'tp.vmFile.hint': 'WAV、MP3、OGG 或 WebM，不超过 180 KB。',
   'tp.leaveVoicemail': '留言',
   'tp.hangup': '挂断',
   'tp.done': '完成',
@@ -802,7 +804,7 @@ export const zhCN = {
   'tp.v.number': '请填写国际格式的号码，如 +8613800000000。',
   'tp.v.voicemail': '请填写留言内容或选择录音文件。',
   'tp.v.audioType': '只支持 WAV、MP3、OGG 或 WebM 录音。',
-  'tp.v.audioSize': '录音文件不能超过 2 MB。',
+  'tp.v.audioSize': '录音文件不能超过 180 KB。',
 } as const
 
 export type MessageKey = keyof typeof zhCN

@@ -24,7 +24,7 @@ import { AudioPlayer, CallStatus, duration, secondsSince, useNow } from './share
 
 const REFRESH_MS = 3_000
 
-const isLive = (c: CallCard) => c.status === 'in-progress' && !c.endedAt
+const isLive = (c: CallCard) => (c.status === 'in-progress' || c.status === 'connecting') && !c.endedAt
 
 function TalkClock({ since }: { since: string }) {
   const now = useNow()

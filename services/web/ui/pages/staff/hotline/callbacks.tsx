@@ -79,7 +79,8 @@ function CallbackRow({
       setOutcome('')
       onChange(next)
     })
-  const logCall = item.loggedCallId ?? placed ?? item.callId
+  const lastPlaced = [...item.attempts].reverse().find((a) => a.callId)?.callId
+  const logCall = item.loggedCallId ?? placed ?? lastPlaced ?? item.callId
   const open = item.status === 'open' || item.status === 'claimed'
 
   return (

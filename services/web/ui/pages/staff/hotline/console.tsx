@@ -23,7 +23,7 @@ import { Link, navigate } from '../../../lib/router.tsx'
 import { duration, isConflict, secondsSince, useNow } from './shared.tsx'
 
 /** A phone number in E.164 or a soft phone `client:<identity>`, as the hotline service accepts them. */
-export const ENDPOINT = /^(\+[1-9]\d{6,14}|client:[A-Za-z0-9_.@-]{1,64})$/
+export const ENDPOINT = /^(\+[1-9]\d{6,14}|client:[A-Za-z0-9_.-]{1,64})$/
 
 function Availability() {
   const { t, dateTime } = useI18n()

@@ -91,8 +91,12 @@ export function AudioPlayer({
 const STATUS_TONE: Record<string, 'warn' | 'danger' | 'muted' | 'done'> = {
   ringing: 'warn',
   queued: 'warn',
+  connecting: 'warn',
   'in-progress': 'done',
+  ended: 'muted',
   completed: 'muted',
+  answered: 'done',
+  voicemail: 'warn',
 }
 
 export function CallStatus({ status }: { status: string }) {
