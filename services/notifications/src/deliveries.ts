@@ -2,6 +2,11 @@
 // sends nothing twice. A record is claimed by inserting it (pending), the message is sent, then the record
 // is marked sent (and its copy of the message dropped) or failed (kept, for the retry endpoint).
 //
+// SMS report their delivery later, on the status webhook: the provider's status is recorded on the record
+// found by the provider's message id, forward only (see `advances`). A status that arrives before the
+// record knows its message id (the provider may call back before `send` returned) waits in
+// `sms_statuses` and is taken over when the record is marked sent.
+//
 // The at-least-once gap: a crash after the SMTP server accepted a message and before the record was marked
 // sent leaves it pending; the redelivered event then sends that message once more. Marking first would
 // lose the message instead, and a citizen's answer that is never sent is the worse failure.
@@ -9,10 +14,18 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { backoffDelay, type Logger } from '@tingjian/bus'
 import type { Clock } from '@tingjian/kit'
-import { type Collection, type DocumentStore, isConflict, modify, type Stored } from '@tingjian/store'
-import { type Channel, ChannelError, type ChannelKind, type OutgoingMessage } from './channels/channel.ts'
+import { type Collection, type DocumentStore, isConflict, modify, type Stored, upsert } from '@tingjian/store'
+import {
+  advances,
+  type Channel,
+  ChannelError,
+  type ChannelKind,
+  type OutgoingMessage,
+  type ProviderStatus,
+} from './channels/channel.ts'
 import { COLLECTIONS } from './directory.ts'
 import { type AddressCipher, deliveryId, maskAddress, normaliseAddress, openField } from './domain/privacy.ts'
+import { maskPhone } from './domain/sms.ts'
 
 export type DeliveryStatus = 'pending' | 'sent' | 'failed'
 export type NotificationKind = 'receipt' | 'reply' | 'assignment' | 'escalation'
@@ -35,10 +48,29 @@ export interface DeliveryDoc {
   lastAttemptAt: string | null
   sentAt: string | null
   providerId: string | null
+  /** SMS: the provider's delivery status and when it was reported (missing on older records: null). */
+  providerStatus?: ProviderStatus | null
+  providerStatusAt?: string | null
+  /** The provider's error code on undelivered/failed (no personal data). */
+  providerErrorCode?: string | null
   /**
-   * The rendered message while it is not sent yet (for retries), its `to` sealed; removed once it is sent.
+   * The rendered message while it is not sent yet (for retries), its `to` sealed (and an SMS's text too:
+   * it may carry the caller's access key); removed once it is sent.
    */
   message: OutgoingMessage | null
+}
+
+/** A provider's status that arrived before its delivery record knew the message id. */
+export interface EarlyStatusDoc {
+  status: ProviderStatus
+  at: string
+  errorCode: string | null
+}
+
+export interface ProviderReport {
+  messageId: string
+  status: ProviderStatus
+  errorCode?: string
 }
 
 export interface Notification {
@@ -70,6 +102,7 @@ export class DeliveryFailedError extends Error {
 
 export class Deliveries {
   readonly records: Collection<DeliveryDoc>
+  readonly earlyStatuses: Collection<EarlyStatusDoc>
   readonly #channels: Partial<Record<ChannelKind, Channel>>
   readonly #clock: Clock
   readonly #policy: SendPolicy
@@ -83,6 +116,7 @@ export class Deliveries {
     policy?: SendPolicy
   }) {
     this.records = deps.store.collection<DeliveryDoc>(COLLECTIONS.deliveries)
+    this.earlyStatuses = deps.store.collection<EarlyStatusDoc>(COLLECTIONS.smsStatuses)
     this.#channels = deps.channels
     this.#clock = deps.clock
     this.#cipher = deps.cipher
@@ -99,6 +133,7 @@ export class Deliveries {
         name: 'status_created',
       },
       { keys: [['eventId', 1]], name: 'by_event' },
+      { keys: [['providerId', 1]], name: 'by_provider_id' },
     ])
   }
 
@@ -156,14 +191,18 @@ export class Deliveries {
           userId: n.userId,
           trackingCode: n.trackingCode,
           recipientHash: hash,
-          recipientMasked: maskAddress(n.message.to),
+          recipientMasked: n.channel === 'sms' ? maskPhone(n.message.to) : maskAddress(n.message.to),
           status: 'pending',
           attempts: 0,
           lastError: null,
           lastAttemptAt: null,
           sentAt: null,
           providerId: null,
-          message: { ...n.message, to: this.#cipher.encrypt(n.message.to) },
+          message: {
+            ...n.message,
+            to: this.#cipher.encrypt(n.message.to),
+            ...(n.channel === 'sms' ? { text: this.#cipher.encrypt(n.message.text) } : {}),
+          },
         },
         { now: this.#clock.now() },
       )
@@ -187,9 +226,13 @@ export class Deliveries {
       for (let i = 1; ; i++) {
         attempts++
         try {
-          const { providerId } = await channel.send({ ...message, to: openField(this.#cipher, message.to) })
+          const { providerId, providerStatus } = await channel.send({
+            ...message,
+            to: openField(this.#cipher, message.to),
+            text: record.channel === 'sms' ? openField(this.#cipher, message.text) : message.text,
+          })
           const now = this.#clock.now()
-          const sent = await this.#write(record._id, (current) => ({
+          let sent = await this.#write(record._id, (current) => ({
             ...current,
             status: 'sent',
             attempts,
@@ -197,8 +240,15 @@ export class Deliveries {
             lastAttemptAt: now.toISOString(),
             sentAt: now.toISOString(),
             providerId,
+            ...(providerStatus && advances(current.providerStatus, providerStatus)
+              ? { providerStatus, providerStatusAt: now.toISOString() }
+              : {}),
             message: null,
           }))
+          // after the id is written: a callback that came first is found here, one that comes later finds
+          // the record (the webhook saves the early status before it looks the record up)
+          const early = await this.earlyStatuses.get(providerId)
+          if (early) sent = await this.#applyStatus(sent._id, early.status, early.at, early.errorCode)
           log.info({ ...ctx, attempts }, 'notification sent')
           return sent
         } catch (err) {
@@ -222,6 +272,41 @@ export class Deliveries {
     }))
     log.error({ ...ctx, attempts, error: lastError }, 'notification failed')
     return failed
+  }
+
+  /**
+   * A provider's delivery status (the SMS status webhook), recorded forward only: `unchanged` for a
+   * repeated or late one, `unknown` when no record has this message id (yet: kept for when it has).
+   */
+  async recordProviderStatus(report: ProviderReport): Promise<'updated' | 'unchanged' | 'unknown'> {
+    const at = this.#clock.now().toISOString()
+    const errorCode = report.errorCode ?? null
+    await upsert(
+      this.earlyStatuses,
+      report.messageId,
+      () => ({ status: report.status, at, errorCode }),
+      (current) =>
+        advances(current.status, report.status) ? { status: report.status, at, errorCode } : null,
+      { now: this.#clock.now() },
+    )
+    const found = await this.records.find({ providerId: report.messageId }, { limit: 1 })
+    const record = found.items[0]
+    if (!record) return 'unknown'
+    if (!advances(record.providerStatus, report.status)) return 'unchanged'
+    const after = await this.#applyStatus(record._id, report.status, at, errorCode)
+    return after.providerStatus === report.status && after.providerStatusAt === at ? 'updated' : 'unchanged'
+  }
+
+  #applyStatus(id: string, status: ProviderStatus, at: string, errorCode: string | null) {
+    return modify(
+      this.records,
+      id,
+      (current) =>
+        advances(current.providerStatus, status)
+          ? { ...current, providerStatus: status, providerStatusAt: at, providerErrorCode: errorCode }
+          : null,
+      { now: this.#clock.now() },
+    )
   }
 
   /** Writes a change on the freshest version (another handling may have touched the record meanwhile). */

@@ -1,6 +1,6 @@
 // The service's own copies of what it needs from other services: the staff directory (from identity
-// events), and per letter what its receipt and reply need (from the mailbox's and tracking's events, keyed
-// by tracking code). A citizen's address is kept sealed (the kit's FieldCipher) and opened only to send;
+// events), and per letter or hotline case what its receipt and reply need (from the mailbox's, the
+// hotline's and tracking's events, keyed by tracking code). A citizen's address is kept sealed (the kit's FieldCipher) and opened only to send;
 // it is never logged and never shown unmasked.
 import type { Role } from '@tingjian/kit'
 import { type Collection, type DocumentStore, type Stored, upsert } from '@tingjian/store'
@@ -35,16 +35,29 @@ export interface OpenedPart {
   timeLimitDays: number | null | undefined
 }
 
+/** A reply published before the caller's number was known (the streams are not ordered): sent when it is. */
+export interface PendingReply {
+  eventId: string
+  caseId: string
+}
+
 /**
- * One per letter, keyed by tracking code. The receipt goes out when both halves are here, whichever came
- * first (the two streams are not ordered against each other).
+ * One per letter or hotline case, keyed by tracking code. A letter's receipt goes out when both halves are
+ * here, whichever came first (the two streams are not ordered against each other).
  */
 export interface ContactDoc {
   /** The citizen's address, sealed; null when the letter gave none. */
   email: string | null
+  /**
+   * Hotline cases: the caller's number for SMS (E.164), sealed; missing or null when there is none (a
+   * letter, an anonymous call, a landline).
+   */
+  phone?: string | null
   locale: string | null
   letter: LetterPart | null
   opened: OpenedPart | null
+  /** Hotline cases: a reply that waits for the caller's number. */
+  pendingReply?: PendingReply | null
 }
 
 export const COLLECTIONS = {
@@ -53,6 +66,7 @@ export const COLLECTIONS = {
   contacts: 'contacts',
   deliveries: 'deliveries',
   receiptCounts: 'receipt_counts',
+  smsStatuses: 'sms_statuses',
 } as const
 
 export class Directory {
@@ -90,6 +104,30 @@ export class Directory {
       trackingCode,
       () => ({ ...part, opened: null }),
       (current) => (current.letter ? null : { ...current, ...part }),
+    )
+  }
+
+  /** A hotline caller's number (sealed) for the case's SMS; the first number kept wins. */
+  async rememberCaller(
+    trackingCode: string,
+    phone: string,
+    locale: string | null,
+  ): Promise<Stored<ContactDoc>> {
+    return upsert(
+      this.contacts,
+      trackingCode,
+      () => ({ email: null, phone, locale, letter: null, opened: null }),
+      (current) => (current.phone ? null : { ...current, phone }),
+    )
+  }
+
+  /** A reply to send once the caller's number is known; the first one kept (later ones wait in the bus). */
+  async rememberPendingReply(trackingCode: string, reply: PendingReply): Promise<Stored<ContactDoc>> {
+    return upsert(
+      this.contacts,
+      trackingCode,
+      () => ({ email: null, phone: null, locale: null, letter: null, opened: null, pendingReply: reply }),
+      (current) => (current.pendingReply ? null : { ...current, pendingReply: reply }),
     )
   }
 

@@ -14,9 +14,55 @@ import {
   Type,
   trustProxyOf,
 } from '@tingjian/kit'
+import type { SmsChannel } from '@tingjian/telephony'
+import { createSimulatorSmsClient } from '@tingjian/telephony/simulator'
+import { createTwilioTelephony } from '@tingjian/telephony/twilio'
+import type { Static } from 'typebox'
 import { buildNotifications, SERVICE } from './app.ts'
 import { EmailChannel } from './channels/email.ts'
 import { NotificationsConfig } from './schemas/config.ts'
+
+/** The simulated line's number, the sender of simulated SMS when no number is configured. */
+const SIMULATOR_SMS_FROM = '+861012345678'
+/** Where the hotline serves its simulator's routes (the provider's SMS endpoint among them). */
+const SIMULATOR_PATH = '/api/v1/hotline/simulator'
+
+type Config = Static<typeof Config>
+
+/**
+ * The SMS provider: Twilio when its auth token is set, else the simulator the hotline runs; none when
+ * neither is configured (buildNotifications says so at start).
+ */
+function smsOf(config: Config): { sms: SmsChannel; from: string; provider: string } | null {
+  const from = config.TWILIO_SMS_FROM || config.TWILIO_HOTLINE_NUMBER
+  if (config.TWILIO_AUTH_TOKEN) {
+    const problems = [
+      ...(config.TWILIO_ACCOUNT_SID
+        ? []
+        : [{ variable: 'TWILIO_ACCOUNT_SID', problem: 'is required with TWILIO_AUTH_TOKEN' }]),
+      ...(from
+        ? []
+        : [
+            {
+              variable: 'TWILIO_SMS_FROM',
+              problem: 'is required with TWILIO_AUTH_TOKEN (or TWILIO_HOTLINE_NUMBER)',
+            },
+          ]),
+    ]
+    if (problems.length || !config.TWILIO_ACCOUNT_SID || !from) throw new ConfigError(problems)
+    const telephony = createTwilioTelephony({
+      accountSid: config.TWILIO_ACCOUNT_SID,
+      authToken: config.TWILIO_AUTH_TOKEN,
+    })
+    return { sms: telephony.sms, from, provider: telephony.provider }
+  }
+  if (!config.SIMULATOR_AUTH_TOKEN) return null
+  const sms = createSimulatorSmsClient({
+    baseUrl: `${config.HOTLINE_URL.replace(/\/+$/, '')}${SIMULATOR_PATH}`,
+    token: config.SIMULATOR_AUTH_TOKEN,
+  })
+  return { sms, from: from || SIMULATOR_SMS_FROM, provider: 'simulator' }
+}
 
 const Config = Type.Object({
   ...ServerConfig.properties,
@@ -35,6 +81,8 @@ async function main(): Promise<void> {
   const cipher = fieldCipherOf(config)
 
   const logger = createLogger({ level: config.LOG_LEVEL, name: SERVICE })
+  const sms = smsOf(config)
+  if (sms) logger.info({ provider: sms.provider }, 'SMS through the telephony provider')
   const { bus, store, readiness } = await connectAdapters(SERVICE, config, logger)
 
   const email = new EmailChannel({
@@ -59,6 +107,9 @@ async function main(): Promise<void> {
     jwt: { publicKey: config.JWT_PUBLIC_KEY, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
     cipher,
     webUrl: config.WEB_URL,
+    ...(sms ? { sms: sms.sms, smsFrom: sms.from } : {}),
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    smsLinks: config.SMS_LINKS,
     anonymousReceiptsPerDay: config.ANONYMOUS_RECEIPTS_PER_DAY,
     sendPolicy: {
       attempts: config.SEND_ATTEMPTS,

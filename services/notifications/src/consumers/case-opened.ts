@@ -6,7 +6,8 @@ import { sendReceiptWhenReady } from './receipt.ts'
 
 export const onCaseChanged: Handler<typeof TrackingEvents.caseChanged> = async (deps, event, log) => {
   const d = event.data
-  if (d.action !== 'opened' || d.channel !== 'mailbox') return
+  // a hotline case's opened event gives the time limit its SMS names, when it comes first
+  if (d.action !== 'opened' || (d.channel !== 'mailbox' && d.channel !== 'hotline')) return
   const contact = await deps.directory.rememberOpened(d.trackingCode, {
     eventId: event.id,
     timeLimitDays: d.timeLimitDays,

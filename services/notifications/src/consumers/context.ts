@@ -19,6 +19,8 @@ export interface ConsumerDeps {
   logger: Logger
   /** The public web site, linked from every mail. */
   webUrl: string
+  /** SMS to hotline callers: whether a channel is configured, whether texts may carry the site's link. */
+  sms: { enabled: boolean; links: boolean; webUrl: string }
 }
 
 /** The reachable staff of these audiences, from the local directory. */

@@ -4,6 +4,7 @@ import type { DeliveryContext, EventHandler } from '@tingjian/bus'
 import {
   type EventDefinition,
   type EventEnvelope,
+  HotlineEvents,
   IdentityEvents,
   MailboxEvents,
   type Static,
@@ -11,6 +12,7 @@ import {
   type TSchema,
 } from '@tingjian/contracts'
 import type { Logger } from '@tingjian/kit'
+import { onCallLogged } from './call-logged.ts'
 import { onCaseAssigned } from './case-assigned.ts'
 import { onCaseEscalated } from './case-escalated.ts'
 import { onCaseChanged } from './case-opened.ts'
@@ -23,7 +25,7 @@ import { onUserChanged } from './user-changed.ts'
 export type { ConsumerDeps } from './context.ts'
 
 export const CONSUMER_GROUP = 'notifications'
-export const STREAMS = ['mailbox', 'tracking', 'identity'] as const
+export const STREAMS = ['mailbox', 'hotline', 'tracking', 'identity'] as const
 
 /** The handler of one event type: its event narrowed, a logger that names the event. */
 export type Handler<D extends EventDefinition> = (
@@ -46,6 +48,7 @@ const route = <S extends TSchema>(
 const ROUTES: readonly Route[] = [
   route(MailboxEvents.letterSubmitted, onLetterSubmitted),
   route(MailboxEvents.letterSubmittedV1, onLetterSubmitted),
+  route(HotlineEvents.callLogged, onCallLogged),
   route(TrackingEvents.caseChanged, onCaseChanged),
   route(TrackingEvents.caseAssigned, onCaseAssigned),
   route(TrackingEvents.caseAssignedV1, onCaseAssigned),

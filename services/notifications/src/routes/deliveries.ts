@@ -20,6 +20,9 @@ export function toView(d: Stored<DeliveryDoc>): DeliveryView {
     lastError: d.lastError,
     lastAttemptAt: d.lastAttemptAt,
     sentAt: d.sentAt,
+    providerStatus: d.providerStatus ?? null,
+    providerStatusAt: d.providerStatusAt ?? null,
+    providerErrorCode: d.providerErrorCode ?? null,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   }

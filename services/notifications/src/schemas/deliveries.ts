@@ -1,5 +1,6 @@
 // Request and response shapes of the deliveries API.
 import { Type } from '@tingjian/kit'
+import { SMS_STATUSES } from '@tingjian/telephony'
 import type { Static } from 'typebox'
 
 export const DeliveryStatus = Type.Union([
@@ -25,6 +26,14 @@ export const DeliveryView = Type.Object(
     lastError: Type.Union([Type.String(), Type.Null()]),
     lastAttemptAt: Type.Union([Type.String(), Type.Null()]),
     sentAt: Type.Union([Type.String(), Type.Null()]),
+    providerStatus: Type.Union([Type.Enum(SMS_STATUSES), Type.Null()], {
+      description:
+        "SMS: the provider's delivery status (accepted … delivered, undelivered, failed); null for e-mail",
+    }),
+    providerStatusAt: Type.Union([Type.String(), Type.Null()]),
+    providerErrorCode: Type.Union([Type.String(), Type.Null()], {
+      description: "the provider's error code on undelivered or failed",
+    }),
     createdAt: Type.String(),
     updatedAt: Type.String(),
   },
