@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { staffApi } from '../../../api/client.ts'
 import { type Dashboard, HOTLINE } from '../../../api/hotline.ts'
 import { PageHeading } from '../../../components/bits.tsx'
-import { BarChart, LineChart, PALETTE } from '../../../components/charts.tsx'
+import { LineChart, PALETTE } from '../../../components/charts.tsx'
 import { AsyncView, useAsync } from '../../../components/feedback.tsx'
 import { useI18n, useTitle } from '../../../i18n/i18n.tsx'
 import { Link } from '../../../lib/router.tsx'
@@ -74,31 +74,31 @@ function Charts({ d }: { d: Dashboard }) {
     { key: 'target', label: t('hl.dash.targetLine', { v: `${targetPct}%` }), color: PALETTE.amber },
   ]
   const hours = [...d.byHour].sort((a, b) => a.hour - b.hour)
+  // month-day labels, unless the period is long enough for a month-day to come twice
+  const day = (date: string) => (d.byDay.length > 365 ? date : date.slice(5))
   return (
     <div className="hl-charts">
       <LineChart
         title={t('hl.dash.rateByHour')}
         series={rateSeries}
         points={hours.map((h) => ({
-          label: `${h.hour}`,
+          label: t('hl.dash.hour', { h: h.hour }),
           values: { rate: pct(h.answeredWithin15s, h.offered), target: targetPct },
         }))}
       />
-      <BarChart
+      <LineChart
         title={t('hl.dash.byHour')}
         series={counts}
-        rows={hours
-          .filter((h) => h.offered > 0)
-          .map((h) => ({
-            label: t('hl.dash.hour', { h: h.hour }),
-            values: { offered: h.offered, answered: h.answered, abandoned: h.abandoned },
-          }))}
+        points={hours.map((h) => ({
+          label: t('hl.dash.hour', { h: h.hour }),
+          values: { offered: h.offered, answered: h.answered, abandoned: h.abandoned },
+        }))}
       />
       <LineChart
         title={t('hl.dash.byDay')}
         series={counts}
         points={d.byDay.map((x) => ({
-          label: x.date.slice(5),
+          label: day(x.date),
           values: { offered: x.offered, answered: x.answered, abandoned: x.abandoned },
         }))}
       />
@@ -106,7 +106,7 @@ function Charts({ d }: { d: Dashboard }) {
         title={t('hl.dash.rateByDay')}
         series={rateSeries}
         points={d.byDay.map((x) => ({
-          label: x.date.slice(5),
+          label: day(x.date),
           values: { rate: pct(x.answeredWithin15s, x.offered), target: targetPct },
         }))}
       />
@@ -117,7 +117,7 @@ function Charts({ d }: { d: Dashboard }) {
           { key: 'target', label: t('hl.dash.targetSeconds', { s: targetSeconds }), color: PALETTE.amber },
         ]}
         points={d.byDay.map((x) => ({
-          label: x.date.slice(5),
+          label: day(x.date),
           values: { wait: Math.round(x.averageWaitSeconds ?? 0), target: targetSeconds },
         }))}
       />
