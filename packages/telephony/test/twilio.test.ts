@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:net'
 import t, { type Test } from 'tap'
 import { TelephonyError } from '../src/port.ts'
-import { createTwilioTelephony, TwilioConfig, twilioOptionsOf } from '../src/twilio/index.ts'
+import {
+  createTwilioTelephony,
+  TwilioConfig,
+  telephonyErrorOf,
+  twilioOptionsOf,
+} from '../src/twilio/index.ts'
 import { SIGNATURE_HEADER, signRequest } from '../src/wire/index.ts'
 import {
   all,
@@ -149,6 +154,17 @@ t.test('redirectCall and hangupCall update the live call', async (t) => {
 
   const missing = await rejection(telephony.voice.hangupCall(sid('CA')))
   t.match(missing, { code: 'not_found', status: 404, transient: false })
+
+  const before = standin.requests.length
+  t.match(await rejection(telephony.voice.hangupCall('CA1/../../Messages')), {
+    code: 'not_found',
+    transient: false,
+  })
+  t.match(await rejection(telephony.voice.redirectCall('', `${BASE}/a`)), {
+    code: 'not_found',
+    transient: false,
+  })
+  t.equal(standin.requests.length, before, 'an id that cannot be a call never reaches Twilio')
 })
 
 t.test('sms.send creates a message with its status callback', async (t) => {
@@ -207,6 +223,7 @@ t.test('a recording is streamed with the account credentials, then deleted', asy
   t.match(await rejection(telephony.voice.deleteRecording(recordingId)), { code: 'not_found', status: 404 })
   const before = standin.requests.length
   t.match(await rejection(telephony.voice.fetchRecording('../Calls')), { code: 'not_found' }, 'not an id')
+  t.match(await rejection(telephony.voice.deleteRecording('RE1')), { code: 'not_found' }, 'not an id')
   t.equal(standin.requests.length, before, 'a malformed id never reaches Twilio')
 })
 
@@ -331,4 +348,15 @@ t.test('the configuration: Twilio names, the SMS number defaults to the hotline'
   t.throws(() => loadConfig(TwilioConfig, { ...env, TWILIO_HOTLINE_NUMBER: '010-5888' }), ConfigError)
   t.throws(() => loadConfig(TwilioConfig, { ...env, TWILIO_ACCOUNT_SID: 'nope' }), ConfigError)
   t.throws(() => loadConfig(TwilioConfig, {}), ConfigError)
+})
+
+t.test('an error thrown before any request is not transient', async (t) => {
+  const failure = telephonyErrorOf(new Error("Parameter 'sid' is not valid."))
+  t.match(failure, { code: 'failed', transient: false, status: undefined })
+  t.notMatch(failure.message, /sid/)
+  t.match(telephonyErrorOf({ isAxiosError: true, code: 'ETIMEDOUT', message: 'timeout of https://x' }), {
+    code: 'unavailable',
+    transient: true,
+    message: 'Twilio could not be reached (ETIMEDOUT)',
+  })
 })

@@ -39,7 +39,10 @@ export function telephonyErrorOf(error: unknown): TelephonyError {
   }
   // No answer at all (connection refused or reset, DNS, timeout): axios's error code, never its message,
   // which holds the URL.
-  const code =
-    isObject(error) && typeof error.code === 'string' && /^[A-Z_]{2,40}$/.test(error.code) ? error.code : ''
-  return new TelephonyError('unavailable', `Twilio could not be reached${code ? ` (${code})` : ''}`, true)
+  if (isObject(error) && (error.isAxiosError === true || typeof error.code === 'string')) {
+    const code = typeof error.code === 'string' && /^[A-Z_]{2,40}$/.test(error.code) ? error.code : ''
+    return new TelephonyError('unavailable', `Twilio could not be reached${code ? ` (${code})` : ''}`, true)
+  }
+  // Anything else failed before a request was made (the library refusing an argument): trying again will not help.
+  return new TelephonyError('failed', 'the Twilio request could not be made', false)
 }

@@ -39,8 +39,14 @@ export interface TwilioTelephonyOptions {
 // Every status callback a real call sends, so that the service sees the whole life of the call.
 const STATUS_EVENTS = ['initiated', 'ringing', 'answered', 'completed']
 
-// Recording ids are Twilio SIDs: "RE" and 32 hex digits. Checked before they go into a URL path.
+// Call and recording ids are Twilio SIDs: "CA"/"RE" and 32 hex digits. Checked before they go into a URL
+// path; an id that cannot be Twilio's is a call or recording Twilio does not have.
+const CALL_ID = /^CA[0-9a-fA-F]{32}$/
 const RECORDING_ID = /^RE[0-9a-fA-F]{32}$/
+
+function checkId(pattern: RegExp, id: string, what: string): void {
+  if (!pattern.test(id)) throw new TelephonyError('not_found', `not a ${what} id`, false, 404)
+}
 
 export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephony {
   const ownsHttpClient = options.httpClient === undefined
@@ -62,8 +68,7 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
   }
 
   async function fetchRecording(recordingId: string): Promise<Recording> {
-    if (!RECORDING_ID.test(recordingId))
-      throw new TelephonyError('not_found', 'not a recording id', false, 404)
+    checkId(RECORDING_ID, recordingId, 'recording')
     // The media file is not a JSON resource, so the library's resource methods cannot fetch it; its HTTP
     // client's axios instance can, streamed and authenticated like every other request of the account.
     const url = `${client.api.baseUrl}/2010-04-01/Accounts/${encodeURIComponent(options.accountSid)}/Recordings/${recordingId}.mp3`
@@ -119,13 +124,16 @@ export function createTwilioTelephony(options: TwilioTelephonyOptions): Telephon
         return { callId: created.sid }
       },
       async redirectCall(callId: string, url: string) {
+        checkId(CALL_ID, callId, 'call')
         await call('calls.update', () => client.calls(callId).update({ url, method: 'POST' }))
       },
       async hangupCall(callId: string) {
+        checkId(CALL_ID, callId, 'call')
         await call('calls.update', () => client.calls(callId).update({ status: 'completed' }))
       },
       fetchRecording,
       async deleteRecording(recordingId: string) {
+        checkId(RECORDING_ID, recordingId, 'recording')
         await call('recordings.remove', () => client.recordings(recordingId).remove())
       },
     },
