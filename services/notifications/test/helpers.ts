@@ -4,6 +4,7 @@ import type { EventBus } from '@tingjian/bus'
 import { deleteTestNamespace } from '@tingjian/bus-kafka/testing'
 import { IdentityEvents, MailboxEvents, TrackingEvents } from '@tingjian/contracts'
 import { FieldCipher, generateFieldKeys, ManualClock, type Role } from '@tingjian/kit'
+import type { SmsChannel } from '@tingjian/telephony'
 import {
   type AdapterKind,
   capturedLogger,
@@ -21,6 +22,9 @@ import type { Channel, OutgoingMessage } from '../src/channels/channel.ts'
 import { EmailChannel } from '../src/channels/email.ts'
 
 export const WEB_URL = 'https://tingjian.example.gov.cn'
+/** The address the SMS provider calls back (the gateway's public address). */
+export const PUBLIC_BASE_URL = 'https://hotline.example.gov.cn'
+export const SMS_FROM = '+861012345678'
 
 export const mailpitChannel = () =>
   new EmailChannel({ host: SMTP_HOST, port: SMTP_PORT, secure: false, from: '听见 <noreply@example.gov.cn>' })
@@ -57,6 +61,9 @@ export async function notifications(
     channel?: Channel
     fastFailure?: boolean
     anonymousReceiptsPerDay?: number
+    /** SMS through this port channel (the simulator's), from SMS_FROM, called back at PUBLIC_BASE_URL. */
+    sms?: SmsChannel
+    smsLinks?: boolean
   } = {},
 ) {
   const { logger, lines } = capturedLogger()
@@ -76,6 +83,8 @@ export async function notifications(
     jwt: jwt.config,
     cipher,
     webUrl: WEB_URL,
+    ...(options.sms ? { sms: options.sms, smsFrom: SMS_FROM, publicBaseUrl: PUBLIC_BASE_URL } : {}),
+    ...(options.smsLinks !== undefined ? { smsLinks: options.smsLinks } : {}),
     ...(options.anonymousReceiptsPerDay !== undefined
       ? { anonymousReceiptsPerDay: options.anonymousReceiptsPerDay }
       : {}),
@@ -86,7 +95,7 @@ export async function notifications(
   })
   t.teardown(() => app.close())
   await app.ready()
-  return { app, bus, store, clock, jwt, lines }
+  return { app, bus, store, clock, jwt, lines, namespace }
 }
 
 export const hex = () => randomBytes(5).toString('hex')
