@@ -14,7 +14,7 @@ export interface CallLog {
   loggedAt: string
   /** The case opened (case, answered_on_spot) or added to (addToTrackingCode). */
   trackingCode: string | null
-  category: LogCallBody['category'] | null
+  category: NonNullable<LogCallBody['category']> | null
   subject: string | null
   summary: string | null
   urgency: 'normal' | 'urgent'
@@ -30,7 +30,7 @@ export interface CallLog {
 
 export interface PreparedLog {
   outcome: Outcome
-  category: LogCallBody['category'] | null
+  category: NonNullable<LogCallBody['category']> | null
   subject: string | null
   summary: string | null
   urgency: 'normal' | 'urgent'
