@@ -3,11 +3,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { activeEnvs } from './lib/env.ts'
 import { LetterPool } from './lib/letters.ts'
-import { type Adapter, type Params, parseArgs, type Scenario, UsageError } from './lib/params.ts'
+import { type Adapter, type Params, parseArgs, SCENARIOS, type Scenario, UsageError } from './lib/params.ts'
 import { killAllNow, ROOT, stopAll } from './lib/procs.ts'
 import { type Cell, machine, table } from './lib/report.ts'
 import { catchUp } from './scenarios/catch-up.ts'
 import { endToEnd } from './scenarios/end-to-end.ts'
+import { hotline } from './scenarios/hotline.ts'
 import { intake } from './scenarios/intake.ts'
 import { memory } from './scenarios/memory.ts'
 
@@ -18,7 +19,7 @@ type Runner = (
   log: (line: string) => void,
 ) => Promise<unknown>
 
-const RUNNERS: Record<Scenario, Runner> = { intake, endToEnd, catchUp, memory }
+const RUNNERS: Record<Scenario, Runner> = { intake, endToEnd, catchUp, memory, hotline }
 
 const log = (line: string) => process.stdout.write(`${line}\n`)
 
@@ -59,7 +60,7 @@ log(
 // With --only, the other scenarios of the last run are kept in the file (each says when it was measured).
 type Results = Record<string, unknown> & { scenarios: Record<string, Record<string, unknown>> }
 let previous: Results | null = null
-if ((params.scenarios.length < 4 || params.adapters.length < 2) && existsSync(outFile)) {
+if ((params.scenarios.length < SCENARIOS.length || params.adapters.length < 2) && existsSync(outFile)) {
   try {
     previous = JSON.parse(readFileSync(outFile, 'utf8')) as Results
   } catch {
@@ -250,6 +251,82 @@ function summary(all: Results['scenarios']): string {
     out.push(
       `memory (resident set, MiB)${quickMark(all.memory)}`,
       table(['adapter', 'process', 'idle', 'load mean', 'load peak'], rows),
+    )
+  }
+  if (all.hotline) {
+    const rows = adapters(all.hotline).map(([a, r]): Cell[] =>
+      'error' in r
+        ? failedRow(a, r.error)
+        : [
+            a,
+            num(get(r, 'webhooks', 'ours', 'answeredPerSec')),
+            num(get(r, 'webhooks', 'ours', 'p50Ms')),
+            num(get(r, 'webhooks', 'ours', 'p99Ms')),
+            num(get(r, 'webhooks', 'ours', 'cpuMsPerCall')),
+            num(get(r, 'webhooks', 'baseline', 'answeredPerSec')),
+            num(get(r, 'webhooks', 'baseline', 'p50Ms')),
+            num(get(r, 'webhooks', 'baseline', 'p99Ms')),
+            num(get(r, 'webhooks', 'baseline', 'cpuMsPerCall')),
+            num(get(r, 'webhooks', 'ratio')),
+            [get(r, 'webhooks', 'ours'), get(r, 'webhooks', 'baseline')]
+              .map((s) =>
+                ['non2xx', 'wrongAnswers', 'errors'].reduce((t, k) => t + Number(get(s, k) ?? 0), 0),
+              )
+              .join('/'),
+          ],
+    )
+    const logged = adapters(all.hotline)
+      .filter(([, r]) => !('error' in r))
+      .map(([a, r]): Cell[] => {
+        const c = get(r, 'callLogged')
+        if (get(c, 'notDone') !== undefined) return [a, `not done: ${String(get(c, 'notDone'))}`]
+        return [
+          a,
+          num(get(c, 'logged')),
+          num(get(c, 'readable')),
+          num(get(c, 'p50Ms')),
+          num(get(c, 'p95Ms')),
+          num(get(c, 'p99Ms')),
+          num(get(c, 'storedP50Ms')),
+          num(get(c, 'storedP99Ms')),
+          num(get(c, 'logAnswerP99Ms')),
+        ]
+      })
+    out.push(
+      `hotline: incoming-call webhooks (closed loop, POST /api/v1/hotline/voice/incoming, signed)${quickMark(all.hotline)}`,
+      table(
+        [
+          'adapter',
+          'ours/s',
+          'p50 ms',
+          'p99 ms',
+          'cpu ms/c',
+          'base/s',
+          'p50 ms',
+          'p99 ms',
+          'cpu ms/c',
+          'ratio',
+          'errors o/b',
+        ],
+        rows,
+      ),
+      '',
+      `hotline: hotline.call-logged → case readable in tracking (one call at a time)${quickMark(all.hotline)}`,
+      table(
+        [
+          'adapter',
+          'logged',
+          'readable',
+          'p50 ms',
+          'p95 ms',
+          'p99 ms',
+          'written p50',
+          'written p99',
+          'log p99 ms',
+        ],
+        logged,
+      ),
+      '',
     )
   }
   if (errors.length) out.push('', 'failures:', ...errors.map((e) => `  ${e.split('\n')[0]}`))

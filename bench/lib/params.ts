@@ -1,6 +1,6 @@
 // The command line of `pnpm bench` and the parameters of a run: full (the default) or --quick.
 
-export const SCENARIOS = ['intake', 'endToEnd', 'catchUp', 'memory'] as const
+export const SCENARIOS = ['intake', 'endToEnd', 'catchUp', 'memory', 'hotline'] as const
 export type Scenario = (typeof SCENARIOS)[number]
 export const ADAPTERS = ['distributed', 'embedded'] as const
 export type Adapter = (typeof ADAPTERS)[number]
@@ -42,6 +42,25 @@ export interface Params {
     /** Letters per second of the intake load (open loop). */
     rate: number
   }
+  hotline: {
+    /** Measured rounds per side (ours, baseline), alternating, of incoming-call webhooks. */
+    rounds: number
+    roundSeconds: number
+    warmupSeconds: number
+    connections: number
+    /** Calls pre-signed per round (each its own CallSid): a round also ends when they are used up. */
+    maxCallsPerRound: number
+    /** Longest wait, after a round of ours, for the outbox relay to publish the calls' events. */
+    drainTimeoutSeconds: number
+    /** Calls logged one at a time and measured from hotline.call-logged to the case readable. */
+    loggedCalls: number
+    /** Logged first and not measured (the consumer's first fetch, the topic's creation). */
+    warmupLogged: number
+    /** The logged calls stop after this many seconds, however many were measured. */
+    loggedSecondsMax: number
+    /** A case not readable this long after its log counts as not readable. */
+    deadlineSeconds: number
+  }
 }
 
 const FULL: Omit<Params, 'quick' | 'scenarios' | 'adapters' | 'profile' | 'noRelay' | 'out'> = {
@@ -49,6 +68,18 @@ const FULL: Omit<Params, 'quick' | 'scenarios' | 'adapters' | 'profile' | 'noRel
   endToEnd: { rates: [50, 200, 500], stepSeconds: 60, deadlineSeconds: 10 },
   catchUp: { events: 100_000, timeoutSeconds: 1_800, insertManyBatch: 1_000 },
   memory: { idleSeconds: 10, loadSeconds: 30, rate: 100 },
+  hotline: {
+    rounds: 3,
+    roundSeconds: 20,
+    warmupSeconds: 5,
+    connections: 16,
+    maxCallsPerRound: 100_000,
+    drainTimeoutSeconds: 120,
+    loggedCalls: 200,
+    warmupLogged: 5,
+    loggedSecondsMax: 300,
+    deadlineSeconds: 30,
+  },
 }
 
 const QUICK: typeof FULL = {
@@ -56,13 +87,26 @@ const QUICK: typeof FULL = {
   endToEnd: { rates: [10, 40, 100], stepSeconds: 5, deadlineSeconds: 10 },
   catchUp: { events: 2_000, timeoutSeconds: 300, insertManyBatch: 1_000 },
   memory: { idleSeconds: 3, loadSeconds: 5, rate: 50 },
+  hotline: {
+    rounds: 2,
+    roundSeconds: 5,
+    warmupSeconds: 2,
+    connections: 16,
+    maxCallsPerRound: 30_000,
+    drainTimeoutSeconds: 60,
+    loggedCalls: 40,
+    warmupLogged: 3,
+    loggedSecondsMax: 120,
+    deadlineSeconds: 30,
+  },
 }
 
 const USAGE = `usage: pnpm bench [--quick] [--only ${SCENARIOS.join(',')}] [--adapters ${ADAPTERS.join(',')}]
                   [--profile] [--no-relay] [--out bench/results/latest.json]
                   [--rounds N] [--round-seconds S] [--connections N]
                   [--rates 50,200,500] [--step-seconds S] [--deadline-seconds S]
-                  [--events N] [--memory-rate N]`
+                  [--events N] [--memory-rate N]
+                  [--hotline-connections N] [--logged-calls N]`
 
 export class UsageError extends Error {}
 
@@ -144,6 +188,12 @@ export function parseArgs(argv: readonly string[]): Params {
         break
       case '--events':
         params.catchUp.events = Math.ceil(positive(arg, value()))
+        break
+      case '--hotline-connections':
+        params.hotline.connections = Math.ceil(positive(arg, value()))
+        break
+      case '--logged-calls':
+        params.hotline.loggedCalls = Math.ceil(positive(arg, value()))
         break
       case '--memory-rate':
         params.memory.rate = positive(arg, value())
