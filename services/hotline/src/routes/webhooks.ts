@@ -30,8 +30,7 @@ export interface WebhookRoutesOptions extends HotlineContext {
 }
 
 export const QUEUE_NAME = 'hotline'
-export const GREETING =
-  '您好，这里是投诉举报热线。为保证服务质量，您的通话将被录音。如遇紧急情况，请挂机拨打110。'
+export const GREETING = '您好，这里是投诉举报热线。为保证服务质量，您的通话将被录音。紧急情况请挂机拨打110。'
 const AFTER_HOURS =
   '现在是非工作时间。请在提示音后留言，说明您反映的问题，我们将在工作时间尽快给您回电。留言完毕请按井号键或挂机。'
 const zh = (text: string): Verb => ({ verb: 'say', text, language: 'zh-CN' })
