@@ -97,7 +97,7 @@ export async function simulatorRoutes(app: App, opts: SimulatorRoutesOptions): P
     },
     async (request) => {
       const call = sim.call(request.params.callId)
-      if (!call) throw httpError(new TelephonyError('20404', 'The call was not found', false, 404))
+      if (!call) throw httpError(new TelephonyError('not_found', 'The call was not found', false, 404))
       return call
     },
   )
@@ -106,7 +106,7 @@ export async function simulatorRoutes(app: App, opts: SimulatorRoutesOptions): P
   const act = async (callId: string, operation: () => Promise<void>): Promise<SimulatedCall> => {
     await attempt(operation)
     const call = sim.call(callId)
-    if (!call) throw httpError(new TelephonyError('20404', 'The call was not found', false, 404))
+    if (!call) throw httpError(new TelephonyError('not_found', 'The call was not found', false, 404))
     return call
   }
 

@@ -444,7 +444,12 @@ export class TelephonySimulator {
   private async placeCall(request: PlaceCallRequest): Promise<{ callId: string }> {
     this.open()
     if (!E164.test(request.to) && !/^client:[\w.@-]{1,256}$/.test(request.to)) {
-      throw new TelephonyError('21211', 'The To number is not a valid phone number', false, 400)
+      throw new TelephonyError(
+        'invalid_number',
+        'The To number is not a valid phone number (error 21211)',
+        false,
+        400,
+      )
     }
     const timeoutMs = request.timeoutSeconds ? request.timeoutSeconds * 1000 : this.options.ringTimeoutMs
     const rec = this.newCall({
@@ -467,7 +472,8 @@ export class TelephonySimulator {
   private async redirectCall(callId: string, url: string): Promise<void> {
     this.open()
     const rec = this.get(callId)
-    if (rec.ended) throw new TelephonyError('21220', 'The call is not in progress', false, 400)
+    if (rec.ended)
+      throw new TelephonyError('rejected', 'The call is not in progress (error 21220)', false, 400)
     void this.step(rec, () => this.redirect(rec, url))
   }
 
@@ -481,7 +487,8 @@ export class TelephonySimulator {
   private async fetchRecording(recordingId: string): Promise<Recording> {
     this.open()
     const recording = this.recordings.get(recordingId)
-    if (!recording) throw new TelephonyError('20404', 'The recording was not found', false, 404)
+    if (!recording)
+      throw new TelephonyError('not_found', 'The recording was not found (error 20404)', false, 404)
     const data = recording.data
     async function* chunks(): AsyncIterable<Uint8Array> {
       for (let at = 0; at < data.byteLength; at += 64 * 1024) yield data.subarray(at, at + 64 * 1024)
@@ -492,19 +499,25 @@ export class TelephonySimulator {
   private async deleteRecording(recordingId: string): Promise<void> {
     this.open()
     if (!this.recordings.delete(recordingId)) {
-      throw new TelephonyError('20404', 'The recording was not found', false, 404)
+      throw new TelephonyError('not_found', 'The recording was not found (error 20404)', false, 404)
     }
   }
 
   private async sendSms(request: SendSmsRequest): Promise<{ messageId: string; status: SmsStatus }> {
     this.open()
     if (!E164.test(request.to))
-      throw new TelephonyError('21211', 'The To number is not a valid phone number', false, 400)
-    if (request.body.trim() === '') throw new TelephonyError('21602', 'Message body is required', false, 400)
+      throw new TelephonyError(
+        'invalid_number',
+        'The To number is not a valid phone number (error 21211)',
+        false,
+        400,
+      )
+    if (request.body.trim() === '')
+      throw new TelephonyError('rejected', 'Message body is required (error 21602)', false, 400)
     if ([...request.body].length > SMS_MAX_CHARACTERS) {
       throw new TelephonyError(
-        '21617',
-        'The concatenated message body exceeds the 1600 character limit',
+        'rejected',
+        'The message body exceeds the 1600 character limit (error 21617)',
         false,
         400,
       )
@@ -1296,7 +1309,7 @@ export class TelephonySimulator {
   private get(callId: string): CallRec {
     this.open()
     const rec = this.callRecs.get(callId)
-    if (!rec) throw new TelephonyError('20404', 'The call was not found', false, 404)
+    if (!rec) throw new TelephonyError('not_found', 'The call was not found (error 20404)', false, 404)
     return rec
   }
 

@@ -46,13 +46,25 @@ export function createSimulatorSmsClient(options: SimulatorSmsClientOptions): Sm
       if (res.status === 201 && typeof answer.messageId === 'string') {
         return { messageId: answer.messageId, status: (answer.status ?? 'queued') as 'queued' }
       }
-      // a refusal keeps the provider's code (TELEPHONY_21617 → 21617) and never quotes the number
-      const code = (answer.code ?? `http_${res.status}`).replace(/^TELEPHONY_/, '')
+      // the port's codes, as the Twilio adapter gives them; the message never quotes the number
+      const status = res.status
+      const code =
+        status === 401 || status === 403
+          ? 'unauthorized'
+          : status === 404
+            ? 'not_found'
+            : status === 429
+              ? 'rate_limited'
+              : status >= 500
+                ? 'unavailable'
+                : (answer.code ?? '').startsWith('TELEPHONY_')
+                  ? (answer.code ?? '').slice('TELEPHONY_'.length)
+                  : 'rejected'
       throw new TelephonyError(
         code,
-        answer.detail ?? `The simulator answered ${res.status}`,
-        res.status >= 500 || res.status === 429,
-        res.status,
+        answer.detail ?? `The simulator answered HTTP ${status}`,
+        status >= 500 || status === 429,
+        status,
       )
     },
     verify: (request) => verifySignedRequest(authToken, request),
