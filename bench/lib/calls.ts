@@ -9,6 +9,12 @@ import { SIGNATURE_HEADER, signRequest } from '../../packages/telephony/src/wire
 import { prng } from './letters.ts'
 
 export const INCOMING_PATH = '/api/v1/hotline/voice/incoming'
+/**
+ * The address the provider is told to call (PUBLIC_BASE_URL), the same for the service and the baseline:
+ * the URL both verify signatures against and put in their TwiML, so that both answer the same bytes. The
+ * bench posts to their loopback ports, as a gateway in front of them would (.invalid never resolves).
+ */
+export const PUBLIC_BASE_URL = 'https://hotline.bench.invalid'
 /** The hotline's own number in every call (the service's line number does not change its answer). */
 export const LINE_NUMBER = '+861012345'
 /** The account the bench's webhooks claim to come from (Twilio's format: AC + 32 hex). */

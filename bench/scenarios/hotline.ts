@@ -15,6 +15,7 @@ import {
   CallPool,
   INCOMING_PATH,
   LINE_NUMBER,
+  PUBLIC_BASE_URL,
   type WebhookRound,
   webhookLoop,
 } from '../lib/calls.ts'
@@ -98,8 +99,7 @@ async function startHotline(env: BenchEnv, authToken: string, profile: boolean):
     env: env.serviceEnv('hotline', {
       PORT: String(port),
       BENCH_GROUP: env.group('hotline'),
-      // the bench calls the service directly: the URL it signs is the service's own address
-      PUBLIC_BASE_URL: url,
+      PUBLIC_BASE_URL,
       TWILIO_ACCOUNT_SID: ACCOUNT_SID,
       TWILIO_AUTH_TOKEN: authToken,
       TWILIO_HOTLINE_NUMBER: LINE_NUMBER,
@@ -109,7 +109,7 @@ async function startHotline(env: BenchEnv, authToken: string, profile: boolean):
     profile,
   })
   await proc.ready(`${url}/readyz`, 120_000)
-  return { proc, url, publicBaseUrl: url }
+  return { proc, url, publicBaseUrl: PUBLIC_BASE_URL }
 }
 
 async function startBaseline(env: BenchEnv, authToken: string, profile: boolean): Promise<Target> {
@@ -118,11 +118,11 @@ async function startBaseline(env: BenchEnv, authToken: string, profile: boolean)
   const proc = spawnService({
     name: `hotline-baseline-${env.adapter}`,
     entry: 'bench/servers/hotline-baseline.ts',
-    env: { PORT: String(port), TWILIO_AUTH_TOKEN: authToken, PUBLIC_BASE_URL: url },
+    env: { PORT: String(port), TWILIO_AUTH_TOKEN: authToken, PUBLIC_BASE_URL },
     profile,
   })
   await proc.ready(`${url}/readyz`)
-  return { proc, url, publicBaseUrl: url }
+  return { proc, url, publicBaseUrl: PUBLIC_BASE_URL }
 }
 
 async function startTracking(env: BenchEnv, profile: boolean): Promise<Target> {
