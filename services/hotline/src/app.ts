@@ -161,3 +161,4 @@ export async function buildHotline(deps: HotlineDeps): Promise<App> {
   ])
   return app
 }
+export { parseServiceHours } from './domain/service-hours.ts'

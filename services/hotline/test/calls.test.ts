@@ -67,7 +67,7 @@ t.test('answer next bridges the oldest caller to the operator; the call ends ans
     (e) => e.type === 'hotline.call-ended' && e.subject === first.callId,
   )
   t.equal(ended.length, 1)
-  t.equal((ended[0]?.data as { reason: string }).reason, 'answered')
+  t.equal((ended[0]?.data as { reason: string } | undefined)?.reason, 'answered')
   const empty = await h.app.inject({
     method: 'POST',
     url: `${API}/queue/answer-next`,
@@ -130,9 +130,9 @@ t.test('a caller who hangs up in the queue is on the callback list, due in 2 hou
     h.events,
     (e) => e.type === 'hotline.call-missed' && e.subject === call.callId,
   )
-  t.equal((missed[0]?.data as { reason: string }).reason, 'abandoned')
+  t.equal((missed[0]?.data as { reason: string } | undefined)?.reason, 'abandoned')
   const ended = await published(h.events, (e) => e.type === 'hotline.call-ended' && e.subject === call.callId)
-  t.equal((ended[0]?.data as { waitSeconds: number }).waitSeconds, 30)
+  t.equal((ended[0]?.data as { waitSeconds: number } | undefined)?.waitSeconds, 30)
 })
 
 t.test('100 simultaneous incoming calls are all queued, none lost or doubled', async (t) => {
