@@ -1,9 +1,11 @@
 // Every service in one process on one bus, each with its own store: the single-machine run of the
 // platform, and the harness of the journey tests. The services are the same apps that run alone; in the
 // single-machine run they listen on loopback and the gateway (@tingjian/web) is the only way in.
+import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import type { EventBus } from '@tingjian/bus'
 import { buildCalendar } from '@tingjian/calendar-service'
+import { buildHotline } from '@tingjian/hotline'
 import { buildIdentity } from '@tingjian/identity'
 import { seed } from '@tingjian/identity/seed'
 import {
@@ -22,8 +24,11 @@ import { buildMailbox } from '@tingjian/mailbox'
 import { buildNotifications } from '@tingjian/notifications'
 import { EmailChannel } from '@tingjian/notifications/email'
 import type { DocumentStore } from '@tingjian/store'
+import type { Telephony } from '@tingjian/telephony'
+import { TelephonySimulator, type WebhookTransport } from '@tingjian/telephony/simulator'
+import { createTwilioTelephony } from '@tingjian/telephony/twilio'
 import { buildTracking } from '@tingjian/tracking'
-import { buildGateway, type UpstreamUrls } from '@tingjian/web'
+import { buildGateway, ROUTE_TABLE, type UpstreamUrls } from '@tingjian/web'
 
 export interface PlatformOptions {
   adapters: AdapterConfig
@@ -47,16 +52,67 @@ export interface PlatformOptions {
   trustProxy?: TrustProxy
   /** When SMTP refuses the connection, e-mail is written as .eml files here (one machine only). */
   mailFileFallbackDir?: string
+  /** Default: the simulator, with a token of its own, called at `webUrl`. */
+  telephony?: TelephonyOptions
 }
 
-export const SERVICES = ['identity', 'mailbox', 'tracking', 'notifications', 'calendar'] as const
+/**
+ * The hotline's telephony provider: Twilio when `twilio` is given (its webhooks come through the gateway,
+ * checked against its auth token), else the simulator, which signs with `simulatorToken` and hands its
+ * webhooks to the services in this process.
+ */
+export interface TelephonyOptions {
+  /** The address the provider calls (PUBLIC_BASE_URL): webhook URLs are built on it and verified against it. */
+  publicBaseUrl: string
+  twilio?: { accountSid: string; authToken: string; hotlineNumber: string; smsFrom: string }
+  /** Signs the simulator's webhooks (32+ characters). */
+  simulatorToken: string
+  /** The simulated line's number (E.164). */
+  lineNumber?: string
+  /** Options of the hotline passed through (service hours, callback due hours, recording days…). */
+  hotline?: HotlineOptions
+}
+
+type HotlineOptions = Partial<
+  Pick<
+    Parameters<typeof buildHotline>[0],
+    'serviceHours' | 'callbackDueHours' | 'recordingDays' | 'recordCalls' | 'recordingSweepIntervalMs'
+  >
+>
+
+/** The simulated line's default number. */
+export const SIMULATED_LINE = '+861012345678'
+
+export const SERVICES = ['identity', 'mailbox', 'tracking', 'notifications', 'hotline', 'calendar'] as const
 export type ServiceName = (typeof SERVICES)[number]
 
 export interface Platform {
   bus: EventBus
   apps: Record<ServiceName, App>
   seeded: Awaited<ReturnType<typeof seed>> | null
+  /** The simulated provider, when the platform runs without Twilio (the test phone's and the tests' driver). */
+  simulator: TelephonySimulator | null
   close(): Promise<void>
+}
+
+/**
+ * The simulator's webhooks, handed to the service that owns the path (the gateway's route table) in this
+ * process: the URL they are signed for stays the public one, as the gateway would forward it.
+ */
+function inProcessTransport(apps: Partial<Record<ServiceName, App>>): WebhookTransport {
+  return async ({ url, params, headers }) => {
+    const u = new URL(url)
+    const owner = ROUTE_TABLE.find((r) => u.pathname === r.prefix || u.pathname.startsWith(`${r.prefix}/`))
+    const app = owner ? apps[owner.upstream as ServiceName] : undefined
+    if (!app) return { status: 404, contentType: 'text/plain', body: 'no service owns this path' }
+    const res = await app.inject({
+      method: 'POST',
+      url: `${u.pathname}${u.search}`,
+      payload: new URLSearchParams(params).toString(),
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: res.body }
+  }
 }
 
 /**
@@ -78,6 +134,8 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
     return s
   }
   const apps: App[] = []
+  // closed after the apps: the telephony adapter (the simulator's timers)
+  const closers: Array<() => Promise<void>> = []
   try {
     const identityStore = await store('identity')
     const seeded = o.seedPassword
@@ -122,6 +180,27 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       ...(o.groupPrefix ? { group: `${o.groupPrefix}-tracking` } : {}),
     })
     apps.push(tracking)
+    const t = o.telephony ?? {
+      publicBaseUrl: o.webUrl,
+      simulatorToken: randomBytes(32).toString('base64url'),
+    }
+    const lineNumber = t.twilio?.hotlineNumber ?? t.lineNumber ?? SIMULATED_LINE
+    const simulator = t.twilio
+      ? null
+      : new TelephonySimulator({
+          authToken: t.simulatorToken,
+          publicBaseUrl: t.publicBaseUrl,
+          lineNumber,
+          logger: o.logger.child({ service: 'telephony-simulator' }),
+        })
+    const telephony: Telephony = t.twilio
+      ? createTwilioTelephony({
+          accountSid: t.twilio.accountSid,
+          authToken: t.twilio.authToken,
+          logger: o.logger.child({ service: 'telephony' }),
+        })
+      : (simulator as TelephonySimulator).telephony
+    closers.push(() => telephony.close())
     const notificationsStore = await store('notifications')
     const email = new EmailChannel({
       host: o.smtp.host,
@@ -146,11 +225,32 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       jwt: publicJwt,
       cipher: o.cipher,
       webUrl: o.webUrl,
+      sms: telephony.sms,
+      smsFrom: t.twilio?.smsFrom ?? lineNumber,
+      publicBaseUrl: t.publicBaseUrl,
       readiness: readinessOf(bus, notificationsStore),
       ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
       ...(o.groupPrefix ? { group: `${o.groupPrefix}-notifications` } : {}),
     })
     apps.push(notifications)
+    const hotlineStore = await store('hotline')
+    const hotline = await buildHotline({
+      logger: o.logger,
+      bus,
+      store: hotlineStore,
+      clock: o.clock,
+      cipher: o.cipher,
+      jwt: publicJwt,
+      telephony,
+      publicBaseUrl: t.publicBaseUrl,
+      lineNumber,
+      ...(simulator ? { simulator, simulatorToken: t.simulatorToken } : {}),
+      ...t.hotline,
+      readiness: readinessOf(bus, hotlineStore),
+      ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
+      ...(o.groupPrefix ? { group: `${o.groupPrefix}-hotline` } : {}),
+    })
+    apps.push(hotline)
     const calendarStore = await store('calendar')
     const calendar = await buildCalendar({
       logger: o.logger,
@@ -163,19 +263,24 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       ...(o.groupPrefix ? { group: `${o.groupPrefix}-calendar` } : {}),
     })
     apps.push(calendar)
+    const byName = { identity, mailbox, tracking, notifications, hotline, calendar }
+    simulator?.setTransport(inProcessTransport(byName))
     await Promise.all(apps.map((a) => a.ready()))
     return {
       bus,
-      apps: { identity, mailbox, tracking, notifications, calendar },
+      apps: byName,
       seeded,
+      simulator,
       close: async () => {
         for (const a of apps.reverse()) await a.close()
+        for (const c of closers) await c()
         await bus.close()
         for (const s of stores) await s.close()
       },
     }
   } catch (err) {
     for (const a of apps.reverse()) await a.close().catch(() => {})
+    for (const c of closers) await c().catch(() => {})
     await bus.close().catch(() => {})
     for (const s of stores) await s.close().catch(() => {})
     throw err

@@ -6,6 +6,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { parseServiceHours } from '@tingjian/hotline'
 import {
   AdapterConfig,
   ConfigError,
@@ -20,7 +21,9 @@ import {
   trustProxyOf,
 } from '@tingjian/kit'
 import { DEFAULT_STATIC_DIR } from '@tingjian/web'
-import { openPlatform, startPlatform } from './platform.ts'
+import { openPlatform, SIMULATED_LINE, startPlatform } from './platform.ts'
+
+const E164 = '^\\+[1-9][0-9]{6,14}$'
 
 const servicePort = (service: string) =>
   Type.Integer({
@@ -43,6 +46,7 @@ const Config = Type.Object({
   MAILBOX_PORT: servicePort('mailbox'),
   TRACKING_PORT: servicePort('tracking'),
   NOTIFICATIONS_PORT: servicePort('notifications'),
+  HOTLINE_PORT: servicePort('hotline'),
   CALENDAR_PORT: servicePort('calendar'),
   JWT_PRIVATE_KEY: Type.Optional(
     Type.String({ description: 'PEM (Ed25519); generated under DATA_DIR when absent' }),
@@ -68,6 +72,41 @@ const Config = Type.Object({
   }),
   WEB_URL: Type.Optional(Type.String({ description: 'the public site linked from e-mails' })),
   WEB_DIST_DIR: Type.String({ default: DEFAULT_STATIC_DIR, description: 'the built app (pnpm build)' }),
+  PUBLIC_BASE_URL: Type.Optional(
+    Type.String({
+      pattern: '^https?://[^/?#]+$',
+      description:
+        'the address the telephony provider calls (webhooks are verified against it); default WEB_URL or http://localhost:PORT',
+    }),
+  ),
+  TWILIO_ACCOUNT_SID: Type.Optional(Type.String({ pattern: '^AC[0-9a-fA-F]{32}$' })),
+  TWILIO_AUTH_TOKEN: Type.Optional(
+    Type.String({
+      minLength: 32,
+      description: 'set: calls and SMS through Twilio, webhooks checked against it',
+    }),
+  ),
+  TWILIO_HOTLINE_NUMBER: Type.Optional(Type.String({ pattern: E164 })),
+  TWILIO_SMS_FROM: Type.Optional(Type.String({ pattern: E164 })),
+  SIMULATOR_AUTH_TOKEN: Type.Optional(
+    Type.String({
+      minLength: 32,
+      description: 'signs the simulator’s webhooks; generated under DATA_DIR when absent',
+    }),
+  ),
+  HOTLINE_LINE_NUMBER: Type.String({
+    pattern: E164,
+    default: SIMULATED_LINE,
+    description: 'the simulated line',
+  }),
+  HOTLINE_SERVICE_HOURS: Type.String({
+    default: '24x7',
+    description:
+      '`24x7`, `workdays 08:30-17:30` or `daily 08:00-20:00` (Asia/Shanghai, working-day calendar)',
+  }),
+  HOTLINE_CALLBACK_DUE_HOURS: Type.Number({ minimum: 0.25, maximum: 240, default: 2 }),
+  HOTLINE_RECORDING_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 180 }),
+  HOTLINE_RECORD_CALLS: Type.Boolean({ default: false }),
 })
 
 interface Secrets {
@@ -78,6 +117,8 @@ interface Secrets {
   mailboxSecret: string
   /** FIELD_KEYS: the keys that seal citizens' contact fields (first current). */
   fieldKeys: string
+  /** SIMULATOR_AUTH_TOKEN: signs the telephony simulator's webhooks. */
+  simulatorToken: string
 }
 
 /**
@@ -107,6 +148,7 @@ function localSecrets(dir: string): Secrets {
     piiKey: keep('piiKey', () => randomBytes(32).toString('base64url')),
     mailboxSecret: keep('mailboxSecret', () => randomBytes(32).toString('base64')),
     fieldKeys: keep('fieldKeys', () => generateFieldKeys('k1')),
+    simulatorToken: keep('simulatorToken', () => randomBytes(32).toString('base64url')),
   }
   if (changed) {
     mkdirSync(dir, { recursive: true, mode: 0o700 })
@@ -124,6 +166,29 @@ function cipherOf(fieldKeys: string): FieldCipher {
   }
 }
 
+/** Twilio's settings when TWILIO_AUTH_TOKEN is set (then the account and the number are required too). */
+function twilioOf(config: {
+  TWILIO_ACCOUNT_SID?: string
+  TWILIO_AUTH_TOKEN?: string
+  TWILIO_HOTLINE_NUMBER?: string
+  TWILIO_SMS_FROM?: string
+}) {
+  if (!config.TWILIO_AUTH_TOKEN) return null
+  const problems = [
+    ...(config.TWILIO_ACCOUNT_SID ? [] : ['TWILIO_ACCOUNT_SID']),
+    ...(config.TWILIO_HOTLINE_NUMBER ? [] : ['TWILIO_HOTLINE_NUMBER']),
+  ].map((variable) => ({ variable, problem: 'is required with TWILIO_AUTH_TOKEN' }))
+  if (problems.length > 0 || !config.TWILIO_ACCOUNT_SID || !config.TWILIO_HOTLINE_NUMBER) {
+    throw new ConfigError(problems)
+  }
+  return {
+    accountSid: config.TWILIO_ACCOUNT_SID,
+    authToken: config.TWILIO_AUTH_TOKEN,
+    hotlineNumber: config.TWILIO_HOTLINE_NUMBER,
+    smsFrom: config.TWILIO_SMS_FROM ?? config.TWILIO_HOTLINE_NUMBER,
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(Config, process.env)
   const adapters: AdapterConfig = config
@@ -138,6 +203,8 @@ async function main(): Promise<void> {
       TRACKING_PII_KEY: config.TRACKING_PII_KEY,
       MAILBOX_SECRET: config.MAILBOX_SECRET,
       FIELD_KEYS: config.FIELD_KEYS,
+      // only the simulator needs it; with Twilio, Twilio's auth token signs
+      SIMULATOR_AUTH_TOKEN: config.SIMULATOR_AUTH_TOKEN ?? (config.TWILIO_AUTH_TOKEN ? 'unused' : undefined),
     }
     const missing = Object.entries(configured).filter(([, value]) => !value)
     if (missing.length > 0 && !embedded) {
@@ -162,9 +229,21 @@ async function main(): Promise<void> {
       piiKey: either(configured.TRACKING_PII_KEY, 'piiKey'),
       mailboxSecret: either(configured.MAILBOX_SECRET, 'mailboxSecret'),
       fieldKeys: either(configured.FIELD_KEYS, 'fieldKeys'),
+      simulatorToken: either(configured.SIMULATOR_AUTH_TOKEN, 'simulatorToken'),
     }
   }
+  const twilio = twilioOf(config)
+  const serviceHours = parseServiceHours(config.HOTLINE_SERVICE_HOURS)
+  if (!serviceHours) {
+    throw new ConfigError([
+      {
+        variable: 'HOTLINE_SERVICE_HOURS',
+        problem: 'must be 24x7, workdays HH:MM-HH:MM or daily HH:MM-HH:MM',
+      },
+    ])
+  }
   const keys = secrets()
+  const webUrl = config.WEB_URL ?? `http://localhost:${config.PORT}`
   const seedPassword = config.SEED_DEMO
     ? (config.SEED_PASSWORD ?? randomBytes(9).toString('base64url'))
     : undefined
@@ -190,7 +269,19 @@ async function main(): Promise<void> {
     cipher: cipherOf(keys.fieldKeys),
     mailboxSecret: Buffer.from(keys.mailboxSecret, 'base64'),
     smtp: { host: config.SMTP_HOST, port: config.SMTP_PORT, from: config.MAIL_FROM },
-    webUrl: config.WEB_URL ?? `http://localhost:${config.PORT}`,
+    webUrl,
+    telephony: {
+      publicBaseUrl: (config.PUBLIC_BASE_URL ?? webUrl).replace(/\/+$/, ''),
+      simulatorToken: keys.simulatorToken,
+      lineNumber: config.HOTLINE_LINE_NUMBER,
+      ...(twilio ? { twilio } : {}),
+      hotline: {
+        serviceHours,
+        callbackDueHours: config.HOTLINE_CALLBACK_DUE_HOURS,
+        recordingDays: config.HOTLINE_RECORDING_DAYS,
+        recordCalls: config.HOTLINE_RECORD_CALLS,
+      },
+    },
     // The services listen on loopback only, and the gateway reaches them from there.
     trustProxy: ['loopback'],
     ...(config.MAIL_FILE_FALLBACK ? { mailFileFallbackDir: join(dataDir, 'mail') } : {}),
@@ -215,6 +306,7 @@ async function main(): Promise<void> {
         mailbox: config.MAILBOX_PORT,
         tracking: config.TRACKING_PORT,
         notifications: config.NOTIFICATIONS_PORT,
+        hotline: config.HOTLINE_PORT,
         calendar: config.CALENDAR_PORT,
       },
       rateLimit: { max: config.RATE_LIMIT_PER_MINUTE },
