@@ -286,7 +286,7 @@ async function webhooks(
       answeredPerSec: round(median(r.map((x) => x.answeredPerSec)), 1),
       p50Ms: median(r.map((x) => x.p50Ms)),
       p99Ms: median(r.map((x) => x.p99Ms)),
-      cpuMsPerCall: median(r.map((x) => x.cpuMsPerCall)),
+      cpuMsPerCall: round(median(r.map((x) => x.cpuMsPerCall)), 2),
       non2xx: sum((x) => x.non2xx),
       wrongAnswers: sum((x) => x.wrongAnswers),
       errors: sum((x) => x.errors),
