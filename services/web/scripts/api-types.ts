@@ -53,6 +53,11 @@ export async function openApiDocuments(): Promise<Record<ServiceName, unknown>> 
     smtp: { host: '127.0.0.1', port: 1, from: 'noreply@tingjian.localhost' },
     webUrl: 'http://localhost:3000',
     escalationIntervalMs: 0,
+    // the hotline on the simulator (its documents are the same on either provider)
+    telephony: {
+      publicBaseUrl: 'http://localhost:3000',
+      simulatorToken: randomBytes(32).toString('base64url'),
+    },
   })
   try {
     const docs = {} as Record<ServiceName, unknown>

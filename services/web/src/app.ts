@@ -24,6 +24,9 @@ export const WEB_CSP: Record<string, string[]> = {
   scriptSrc: ["'self'"],
   styleSrc: ["'self'"],
   imgSrc: ["'self'", 'data:'],
+  // the hotline's voicemails and recordings: fetched through the API with the staff token, played from a
+  // blob URL (an <audio> cannot send the bearer token itself)
+  mediaSrc: ["'self'", 'blob:'],
   fontSrc: ["'self'"],
   connectSrc: ["'self'"],
   objectSrc: ["'none'"],

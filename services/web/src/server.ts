@@ -1,5 +1,5 @@
 // The web service alone (the distributed deployment): the gateway and the app on PORT (3000), the
-// services at IDENTITY_URL, MAILBOX_URL, TRACKING_URL, NOTIFICATIONS_URL and CALENDAR_URL.
+// services at IDENTITY_URL, MAILBOX_URL, TRACKING_URL, NOTIFICATIONS_URL, CALENDAR_URL and HOTLINE_URL.
 import { createLogger, loadConfig, ServerConfig, scrub, serve, Type, trustProxyOf } from '@tingjian/kit'
 import { buildGateway, DEFAULT_STATIC_DIR, SERVICE } from './app.ts'
 
@@ -20,6 +20,7 @@ const Config = Type.Object({
   TRACKING_URL: url('tracking', 3003),
   NOTIFICATIONS_URL: url('notifications', 3004),
   CALENDAR_URL: url('calendar', 3009),
+  HOTLINE_URL: url('hotline', 3005),
   WEB_DIST_DIR: Type.String({ default: DEFAULT_STATIC_DIR, description: 'the built app (vite build)' }),
   UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 30_000 }),
 })
@@ -35,6 +36,7 @@ try {
       tracking: config.TRACKING_URL,
       notifications: config.NOTIFICATIONS_URL,
       calendar: config.CALENDAR_URL,
+      hotline: config.HOTLINE_URL,
     },
     staticDir: config.WEB_DIST_DIR,
     trustProxy: trustProxyOf(config),
