@@ -45,6 +45,17 @@ export function normalisePhone(input: string): string | null {
   return null
 }
 
+/**
+ * A number in E.164, as telephony providers take it: an E.164 number as it is; a normalised mainland
+ * number (`normalisePhone`) with +86 and without the trunk 0 and the dashes; null otherwise.
+ */
+export function toE164(phone: string): string | null {
+  if (/^\+[1-9]\d{6,14}$/.test(phone)) return phone
+  const p = normalisePhone(phone)
+  if (!p) return null
+  return `+86${p.replaceAll('-', '').replace(/^0/, '')}`
+}
+
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const ID_CHECK = '10X98765432'
 

@@ -35,6 +35,7 @@ export {
   sha256,
   TRACKING_ALPHABET,
   TRACKING_CODE_LENGTH,
+  toE164,
 } from './identifiers.ts'
 export { bodyShapeProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES } from './json-body.ts'
 export { createLogger, type Logger, type LoggerConfig, loggerOptions } from './logger.ts'

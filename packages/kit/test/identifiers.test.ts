@@ -1,5 +1,5 @@
 import t from 'tap'
-import { isValidIdNumber, newTrackingCode, normalisePhone } from '../src/identifiers.ts'
+import { isValidIdNumber, newTrackingCode, normalisePhone, toE164 } from '../src/identifiers.ts'
 
 t.test('ID card numbers: check digit and date of birth', async (t) => {
   t.ok(isValidIdNumber('11010519491231002X'))
@@ -15,6 +15,14 @@ t.test('phone numbers: mainland mobiles and landlines', async (t) => {
   t.equal(normalisePhone('0755 87654321'), '075587654321')
   t.equal(normalisePhone('12812345678'), null)
   t.equal(normalisePhone('555-1234'), null)
+})
+
+t.test('E.164 for the telephony provider: +86, no trunk 0, no dashes', async (t) => {
+  t.equal(toE164('13812345678'), '+8613812345678')
+  t.equal(toE164('010-62345678'), '+861062345678')
+  t.equal(toE164('075587654321'), '+8675587654321')
+  t.equal(toE164('+14155550100'), '+14155550100', 'E.164 stays as it is')
+  t.equal(toE164('555-1234'), null)
 })
 
 t.test('tracking codes: 10 symbols without look-alikes', async (t) => {

@@ -1,6 +1,7 @@
 // SMS through the telephony port (Twilio, the simulator, or a domestic carrier's adapter): the platform's
 // Channel over the port's SmsChannel. Delivery statuses come back on the status webhook
 // (routes/sms-status.ts), whose public URL every message names.
+import { toE164 } from '@tingjian/kit'
 import { type SmsChannel, type SmsStatus, TelephonyError } from '@tingjian/telephony'
 import { type Channel, ChannelError, type OutgoingMessage } from './channel.ts'
 
@@ -29,7 +30,8 @@ export class SmsSender implements Channel {
   async send(message: OutgoingMessage): Promise<{ providerId: string; providerStatus: SmsStatus }> {
     try {
       const sent = await this.#sms.send({
-        to: message.to,
+        // stored numbers are normalised mainland ones (13812345678); providers take E.164
+        to: toE164(message.to) ?? message.to,
         from: this.#from,
         body: message.text,
         statusUrl: this.#statusUrl,
