@@ -3,6 +3,7 @@
 // polling when the stream cannot be had) and audio fetched with the token into a blob URL, so that no
 // provider URL ever reaches the browser.
 import { API, ApiError, staffApi } from './client.ts'
+import type { paths as HotlineApi } from './generated/hotline.ts'
 import { session } from './session.ts'
 import type { Role } from './types.ts'
 
@@ -17,189 +18,54 @@ export const LOG_ROLES: readonly Role[] = ['hotline_operator', 'dispatcher', 'ad
 /** Who reads the dashboard. */
 export const DASHBOARD_ROLES: readonly Role[] = ['supervisor', 'dispatcher', 'admin']
 
-export interface OperatorState {
-  userId: string
-  available: boolean
-  endpoint: string | null
-  since: string | null
-}
+type Hotline = HotlineApi
+/** The JSON body of a request or an answer. */
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never
+/** The JSON answer of an operation with this status. */
+type Answer<Op, Status extends number = 200> = Op extends { responses: infer R }
+  ? Status extends keyof R
+    ? Json<R[Status]>
+    : never
+  : never
+/** The JSON body an operation takes. */
+type RequestBody<Op> = Op extends { requestBody?: infer B } ? Json<NonNullable<B>> : never
+/** Fails the type check unless the two lists of values are the same. */
+type Same<A, B> = [Exclude<A, B> | Exclude<B, A>] extends [never] ? true : false
+const same = <T extends true>(_: T) => _
 
-export interface QueueEntry {
-  callId: string
-  position: number
-  callerMasked: string
-  waitingSince: string
-  waitSeconds: number
-}
+export type OperatorState = Answer<Hotline['/api/v1/hotline/operators/me']['get']>
+export type QueueState = Answer<Hotline['/api/v1/hotline/queue']['get']>
+export type QueueEntry = QueueState['waiting'][number]
+export type CallCard = Answer<Hotline['/api/v1/hotline/calls/{callId}']['get']>
+export type CallSummary = CallCard['history']['calls'][number]
+export type CallLog = NonNullable<CallCard['log']>
+export type LogRequest = RequestBody<Hotline['/api/v1/hotline/calls/{callId}/log']['post']>
+export type LogAnswer = Answer<Hotline['/api/v1/hotline/calls/{callId}/log']['post'], 201>
+export type CallbackItem = Answer<Hotline['/api/v1/hotline/callbacks']['get']>['items'][number]
+export type Dashboard = Answer<Hotline['/api/v1/hotline/dashboard']['get']>
+export type SimCall = Answer<Hotline['/api/v1/hotline/simulator/calls/{callId}']['get']>
+export type SimPhone = Answer<Hotline['/api/v1/hotline/simulator/phones/{number}']['get']>
 
-export interface QueueState {
-  waiting: QueueEntry[]
-  operatorsAvailable: number
-}
-
-export interface CallSummary {
-  callId: string
-  direction: 'inbound' | 'outbound'
-  status: string
-  endReason: string | null
-  callerMasked: string
-  receivedAt: string
-  answeredAt?: string | null
-  endedAt?: string | null
-  waitSeconds?: number | null
-  talkSeconds?: number | null
-  operatorId?: string | null
-  outcome?: LogOutcome | null
-  trackingCode?: string | null
-}
+// ---- the values the pages list, checked against the API ----
 
 export const LOG_OUTCOMES = ['answered_on_spot', 'case', 'referred', 'not_a_matter'] as const
 export type LogOutcome = (typeof LOG_OUTCOMES)[number]
+same<Same<LogOutcome, LogRequest['outcome']>>(true)
 export const REFERRAL_TARGETS = ['110', '12345', 'other'] as const
 export type ReferralTarget = (typeof REFERRAL_TARGETS)[number]
+same<Same<ReferralTarget, NonNullable<LogRequest['referral']>['to']>>(true)
 export const NOT_A_MATTER_REASONS = ['silent', 'nuisance', 'wrong_number', 'other'] as const
 export type NotAMatterReason = (typeof NOT_A_MATTER_REASONS)[number]
+same<Same<NotAMatterReason, NonNullable<LogRequest['notAMatter']>['reason']>>(true)
 export const URGENCIES = ['normal', 'urgent'] as const
 export type Urgency = (typeof URGENCIES)[number]
-
-export interface CallLog {
-  outcome: LogOutcome
-  operatorId?: string
-  loggedAt?: string
-  category?: string
-  subject?: string
-  summary?: string
-  urgency?: Urgency
-  trackingCode?: string | null
-  referral?: { to: ReferralTarget; body?: string; reason: string } | null
-  notAMatter?: { reason: NotAMatterReason; note?: string } | null
-}
-
-export interface CallCard {
-  callId: string
-  direction: 'inbound' | 'outbound'
-  status: string
-  endReason: string | null
-  /** In clear for the operator role only; masked for everyone else. */
-  caller: string
-  callerMasked: string
-  receivedAt: string
-  answeredAt: string | null
-  endedAt: string | null
-  waitSeconds: number | null
-  talkSeconds: number | null
-  operatorId: string | null
-  voicemail: { durationSeconds: number; transcript?: string } | null
-  recording: { durationSeconds: number } | null
-  log: CallLog | null
-  callbackId: string | null
-  history: { calls: CallSummary[] }
-}
-
-export interface LogRequest {
-  outcome: LogOutcome
-  category?: string
-  subject?: string
-  summary?: string
-  urgency?: Urgency
-  name?: string
-  anonymous?: boolean
-  consentToPublish?: boolean
-  answer?: string
-  addToTrackingCode?: string
-  referral?: { to: ReferralTarget; body?: string; reason: string }
-  notAMatter?: { reason: NotAMatterReason; note?: string }
-}
-
-export interface LogAnswer {
-  callId: string
-  outcome: LogOutcome
-  trackingCode?: string
-  accessKey?: string
-}
-
+same<Same<Urgency, NonNullable<LogRequest['urgency']>>>(true)
 export const CALLBACK_STATUSES = ['open', 'claimed', 'done', 'unreachable'] as const
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number]
+same<Same<CallbackStatus, CallbackItem['status']>>(true)
 export const ATTEMPT_OUTCOMES = ['answered', 'no_answer', 'busy', 'wrong_number'] as const
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number]
-
-export interface CallbackItem {
-  callbackId: string
-  callId: string
-  reason: 'abandoned' | 'no-answer' | 'voicemail' | 'failed' | 'busy'
-  callerMasked: string
-  caller?: string
-  createdAt: string
-  dueAt: string
-  overdue: boolean
-  status: CallbackStatus
-  claimedBy: string | null
-  attempts: Array<{
-    n: number
-    at: string
-    outcome: AttemptOutcome
-    operatorId: string
-    callId?: string | null
-  }>
-  loggedCallId: string | null
-}
-
-export interface HourFigures {
-  hour: number
-  offered: number
-  answered: number
-  answeredWithin15s: number
-  abandoned: number
-}
-
-export interface DayFigures {
-  date: string
-  offered: number
-  answered: number
-  answeredWithin15s: number
-  abandoned: number
-  averageWaitSeconds: number | null
-}
-
-export interface Dashboard {
-  from: string
-  to: string
-  offered: number
-  answered: number
-  answeredWithin15s: number
-  answeredWithin15sRate: number | null
-  abandoned: number
-  abandonedRate: number | null
-  averageWaitSeconds: number | null
-  p90WaitSeconds: number | null
-  missed: number
-  calledBack: number
-  calledBackRate: number | null
-  averageCallbackMinutes: number | null
-  targets: { answerWithinSeconds: number; answerRate: number }
-  byHour: HourFigures[]
-  byDay: DayFigures[]
-}
-
-// ---- the test phone (the simulator; absent with a real provider) ----
-
-export interface SimCall {
-  callId: string
-  from: string
-  to: string
-  direction: 'inbound' | 'outbound'
-  state: 'ringing' | 'queued' | 'in-progress' | 'completed' | 'busy' | 'no-answer' | 'failed' | 'canceled'
-  position?: number
-  startedAt?: string
-  endedAt?: string
-  transcript: Array<{ at: string; kind: string; text: string }>
-}
-
-export interface SimPhone {
-  number: string
-  calls: SimCall[]
-  messages: Array<{ messageId: string; from: string; body: string; at: string; status: string }>
-}
+same<Same<AttemptOutcome, CallbackItem['attempts'][number]['outcome']>>(true)
 
 // ---- the live queue ----
 

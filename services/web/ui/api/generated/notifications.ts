@@ -43,6 +43,13 @@ export interface paths {
                 kind: 'receipt' | 'reply' | 'assignment' | 'escalation'
                 lastAttemptAt: string | null
                 lastError: string | null
+                /** @description the provider's error code on undelivered or failed */
+                providerErrorCode: string | null
+                /** @description SMS: the provider's delivery status (accepted … delivered, undelivered, failed); null for e-mail */
+                providerStatus:
+                  | ('accepted' | 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed')
+                  | null
+                providerStatusAt: string | null
                 /** @description masked, e.g. z***@example.com */
                 recipient: string
                 sentAt: string | null
@@ -105,6 +112,13 @@ export interface paths {
               kind: 'receipt' | 'reply' | 'assignment' | 'escalation'
               lastAttemptAt: string | null
               lastError: string | null
+              /** @description the provider's error code on undelivered or failed */
+              providerErrorCode: string | null
+              /** @description SMS: the provider's delivery status (accepted … delivered, undelivered, failed); null for e-mail */
+              providerStatus:
+                | ('accepted' | 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed')
+                | null
+              providerStatusAt: string | null
               /** @description masked, e.g. z***@example.com */
               recipient: string
               sentAt: string | null
@@ -112,6 +126,115 @@ export interface paths {
               trackingCode: string | null
               updatedAt: string
               userId: string | null
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/notifications/sms/status': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** The SMS provider's delivery status callback (signed; form-encoded) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/x-www-form-urlencoded': {
+            [key: string]: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
             }
           }
         }

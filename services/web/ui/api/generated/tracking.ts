@@ -293,6 +293,11 @@ export interface paths {
                   seq: number
                 }[]
                 trackingCode: string
+                /**
+                 * @description hotline cases: the operator's judgement of the call
+                 * @enum {unknown}
+                 */
+                urgency?: 'normal' | 'urgent'
                 version: number
               }[]
               nextCursor: string | null
@@ -536,6 +541,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }
@@ -765,6 +775,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }
@@ -1109,6 +1124,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }
@@ -1449,6 +1469,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }
@@ -1791,6 +1816,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }
@@ -2134,6 +2164,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }
@@ -2474,6 +2509,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }
@@ -2816,6 +2856,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }
@@ -3157,6 +3202,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }
@@ -3498,6 +3548,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }
@@ -3839,6 +3894,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }
@@ -4181,6 +4241,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }
@@ -4523,6 +4588,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }
@@ -4863,6 +4933,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }
@@ -5205,6 +5280,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }
@@ -5547,6 +5627,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }
@@ -5887,6 +5972,11 @@ export interface paths {
                 seq: number
               }[]
               trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
               version: number
             }
           }

@@ -44,7 +44,6 @@ export function CallHistory({ calls }: { calls: CallSummary[] }) {
             <th scope="col">{t('hl.card.direction')}</th>
             <th scope="col">{t('hl.card.status')}</th>
             <th scope="col">{t('hl.log.outcome')}</th>
-            <th scope="col">{t('cases.code')}</th>
           </tr>
         </thead>
         <tbody>
@@ -60,7 +59,6 @@ export function CallHistory({ calls }: { calls: CallSummary[] }) {
                 <CallStatus status={c.endReason ?? c.status} />
               </td>
               <td>{c.outcome ? tx('hl.outcome', c.outcome) : '—'}</td>
-              <td className="mono">{c.trackingCode ?? '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -17,7 +17,7 @@ import {
   URGENCIES,
   type Urgency,
 } from '../../../api/hotline.ts'
-import { CATEGORIES } from '../../../api/types.ts'
+import { CATEGORIES, type Category } from '../../../api/types.ts'
 import { CopyButton } from '../../../components/bits.tsx'
 import { ErrorMessage, Notice } from '../../../components/feedback.tsx'
 import {
@@ -144,7 +144,7 @@ export function toLogRequest(f: LogForm): LogRequest {
   if (opensCase(f))
     return {
       outcome,
-      category: f.category,
+      category: f.category as Category,
       subject: f.subject.trim(),
       summary: f.summary.trim(),
       urgency: f.urgency,
