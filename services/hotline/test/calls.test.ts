@@ -123,7 +123,11 @@ t.test('a caller who hangs up in the queue is on the callback list, due in 2 hou
   t.equal(items[0].callId, call.callId)
   t.equal(items[0].reason, 'abandoned')
   t.equal(items[0].caller, call.from, 'clear for the operator')
-  t.equal(items[0].dueAt, '2026-03-02T04:00:30.000Z', '2 hours (24x7) after the miss')
+  t.equal(
+    items[0].dueAt,
+    '2026-03-02T04:00:31.000Z',
+    '2 hours (24x7) after the miss (dialled at 10:00:01, hung up 30 s later)',
+  )
   const masked = await h.app.inject({ url: `${API}/callbacks`, headers: h.as('s1', ['supervisor']) })
   t.equal(masked.json().items[0].caller, undefined, 'no number for a supervisor')
   const missed = await published(

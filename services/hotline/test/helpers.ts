@@ -90,8 +90,10 @@ export async function hotline(
     if (res.statusCode !== 200) throw new Error(`operator ${id}: ${res.statusCode} ${res.body}`)
     return headers
   }
-  /** A call from `from`; resolves with the provider's call id and the hotline's call id. */
+  /** A call from `from`, a second after the previous one; resolves with the provider's call id and the hotline's call id. */
   const dial = async (from = callerNumber()) => {
+    // a second between callers: the queue orders by arrival (callers of the same millisecond by call id)
+    clock.advance(1000)
     const providerCallId = await simulator.dial(from)
     return { providerCallId, callId: callIdOf(providerCallId), from }
   }
