@@ -104,7 +104,7 @@ async function startHotline(env: BenchEnv, authToken: string, profile: boolean):
       TWILIO_AUTH_TOKEN: authToken,
       TWILIO_HOTLINE_NUMBER: LINE_NUMBER,
       HOTLINE_SERVICE_HOURS: '24x7',
-      WEBHOOK_RATE_LIMIT_PER_MINUTE: '1000000000',
+      HOTLINE_WEBHOOKS_PER_MINUTE: '1000000000',
     }),
     profile,
   })

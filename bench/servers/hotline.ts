@@ -29,7 +29,7 @@ const Config = Type.Object({
   TWILIO_ACCOUNT_SID: Type.String({ pattern: '^AC[0-9a-fA-F]{32}$' }),
   TWILIO_AUTH_TOKEN: Type.String({ minLength: 32 }),
   TWILIO_HOTLINE_NUMBER: Type.String({ pattern: '^\\+[1-9][0-9]{6,14}$' }),
-  WEBHOOK_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 3000 }),
+  HOTLINE_WEBHOOKS_PER_MINUTE: Type.Integer({ minimum: 1, default: 3000 }),
   BENCH_GROUP: Type.String({ minLength: 1 }),
 })
 
@@ -47,6 +47,12 @@ const cipher = fieldCipherOf(config)
 const logger = createLogger({ level: config.LOG_LEVEL, name: 'hotline' })
 const { bus, store, readiness } = await connectAdapters('hotline', loadAdapterConfig(process.env), logger)
 
+const telephony = createTwilioTelephony({
+  accountSid: config.TWILIO_ACCOUNT_SID,
+  authToken: config.TWILIO_AUTH_TOKEN,
+  httpClient: new OfflineRequestClient(),
+})
+
 const app = await buildHotline({
   logger,
   bus,
@@ -54,17 +60,13 @@ const app = await buildHotline({
   clock: systemClock,
   cipher,
   jwt: { publicKey: config.JWT_PUBLIC_KEY, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
-  telephony: createTwilioTelephony({
-    accountSid: config.TWILIO_ACCOUNT_SID,
-    authToken: config.TWILIO_AUTH_TOKEN,
-    httpClient: new OfflineRequestClient(),
-  }),
+  telephony,
   publicBaseUrl: config.PUBLIC_BASE_URL,
   lineNumber: config.TWILIO_HOTLINE_NUMBER,
   serviceHours: { kind: '24x7' },
   readiness,
   rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-  webhooksPerMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE,
+  webhooksPerMinute: config.HOTLINE_WEBHOOKS_PER_MINUTE,
   trustProxy: trustProxyOf(config),
   bodyLimit: config.BODY_LIMIT_BYTES,
   group: config.BENCH_GROUP,
@@ -75,6 +77,7 @@ await serve(app, {
   port: config.PORT,
   logger,
   closeAfter: [
+    { name: 'telephony', close: () => telephony.close() },
     { name: 'bus', close: () => bus.close() },
     { name: 'store', close: () => store.close() },
   ],
