@@ -14,6 +14,12 @@ export {
   validateYearTable,
   type YearTable,
 } from './published.ts'
+export {
+  PublishedCalendar,
+  tableFromPublished,
+  type UncoveredListener,
+  uncoveredYears,
+} from './published-calendar.ts'
 export { MAX_RANGE_DAYS } from './tables.ts'
 export type {
   CalendarOptions,
