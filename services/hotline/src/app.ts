@@ -4,6 +4,7 @@
 // server.ts); the provider only through the telephony port.
 import formbody from '@fastify/formbody'
 import type { EventBus } from '@tingjian/bus'
+import { PublishedCalendar } from '@tingjian/calendar'
 import {
   type App,
   type AppOptions,
@@ -32,7 +33,7 @@ import { dashboardRoutes } from './routes/dashboard.ts'
 import { operatorRoutes } from './routes/operators.ts'
 import { queueRoutes } from './routes/queue.ts'
 import { webhookRoutes } from './routes/webhooks.ts'
-import { CALENDAR_YEARS, type CalendarYearDoc, HotlineCalendar, storedTables } from './working-days.ts'
+import { CALENDAR_YEARS, type CalendarYearDoc, storedTables } from './working-days.ts'
 
 export const SERVICE = 'hotline'
 export const PREFIX = '/api/v1/hotline'
@@ -73,7 +74,7 @@ export interface HotlineDeps {
   /** Consumer groups' prefix (default `hotline`): `<group>.calendar`, `<group>.token-revocations`. */
   group?: string
   /** The working-day calendar (default: the built-in years, replaced by published tables). */
-  calendar?: HotlineCalendar
+  calendar?: PublishedCalendar
 }
 
 export async function buildHotline(deps: HotlineDeps): Promise<App> {
@@ -95,7 +96,7 @@ export async function buildHotline(deps: HotlineDeps): Promise<App> {
   const years = deps.store.collection<CalendarYearDoc>(CALENDAR_YEARS)
   await calls.ensureIndexes(CALL_INDEXES)
 
-  const calendar = deps.calendar ?? new HotlineCalendar()
+  const calendar = deps.calendar ?? new PublishedCalendar()
   try {
     calendar.use(await storedTables(years))
   } catch (err) {

@@ -3,25 +3,18 @@
 // collection so that a restart counts with them at once. The object is one for the whole app (routes,
 // consumers, scheduler) and is rebuilt in place whenever a table arrives.
 import {
-  type CalendarOptions,
-  type Coverage,
   calendarFromTables,
-  type DayInput,
-  type DayName,
-  type Fault,
-  type HolidayPeriod,
   InvalidCalendarDataError,
+  type PublishedCalendar,
   type PublishedYear,
-  parseLocalDate,
-  type RegionDays,
-  type RegionOverrides,
-  validateYearTable,
-  type WorkingDayCalendar,
+  type UncoveredListener,
 } from '@tingjian/calendar'
-import type { PublishedYearSchema, Static } from '@tingjian/contracts'
 import type { Collection } from '@tingjian/store'
 import { upsert } from '@tingjian/store'
-import { uncoveredYears } from './domain/deadlines.ts'
+
+// The replaceable calendar lives in the calendar package (the hotline counts with it too); re-exported
+// so that the app, the recomputation and the tests keep importing it from here.
+export { PublishedCalendar, type UncoveredListener } from '@tingjian/calendar'
 
 export const CALENDAR_YEARS_COLLECTION = 'calendar_years'
 
@@ -84,52 +77,6 @@ export async function storedYears(years: CalendarYears): Promise<CalendarYearDoc
   return out
 }
 
-type YearPublished = Static<typeof PublishedYearSchema>
-
-/**
- * The event's table as the calendar package types it (its dates checked to be real days), or the faults
- * that make it unusable: the calendar service validates before it publishes, but a table that would stop
- * the calendar from being built must never be stored (the service could not start with it).
- */
-export function tableOf(data: YearPublished): { table: PublishedYear } | { faults: Fault[] } {
-  let table: PublishedYear
-  try {
-    const days = (d: { name: DayName; from: string; to?: string }): RegionDays =>
-      d.to === undefined
-        ? { name: d.name, from: parseLocalDate(d.from) }
-        : { name: d.name, from: parseLocalDate(d.from), to: parseLocalDate(d.to) }
-    const regions: Record<string, RegionOverrides> = {}
-    for (const [code, r] of Object.entries(data.regions)) {
-      regions[code] = {
-        ...(r.name ? { name: r.name } : {}),
-        ...(r.parent ? { parent: r.parent } : {}),
-        ...(r.holidays ? { holidays: r.holidays.map(days) } : {}),
-        ...(r.workingDays ? { workingDays: r.workingDays.map(days) } : {}),
-      }
-    }
-    table = {
-      year: data.year,
-      revision: data.revision,
-      source: data.source,
-      publishedAt: data.publishedAt,
-      publishedBy: data.publishedBy,
-      holidays: data.holidays.map(
-        (h): HolidayPeriod => ({
-          name: h.name,
-          from: parseLocalDate(h.from),
-          to: parseLocalDate(h.to),
-          ...(h.makeUpWorkdays ? { makeUpWorkdays: h.makeUpWorkdays.map(parseLocalDate) } : {}),
-        }),
-      ),
-      regions,
-    }
-  } catch (err) {
-    return { faults: [{ path: '', message: err instanceof Error ? err.message : String(err) }] }
-  }
-  const faults = validateYearTable(table)
-  return faults.length ? { faults } : { table }
-}
-
 /** Why these tables do not make one calendar (null: they do), e.g. two years' notices listing one day. */
 export function contradiction(tables: readonly PublishedYear[]): string[] | null {
   try {
@@ -138,81 +85,6 @@ export function contradiction(tables: readonly PublishedYear[]): string[] | null
   } catch (err) {
     if (err instanceof InvalidCalendarDataError) return [...err.issues]
     throw err
-  }
-}
-
-/** Called with the years a count crossed that no table covers (Monday to Friday was assumed there). */
-export type UncoveredListener = (years: number[]) => void
-
-/**
- * A WorkingDayCalendar whose tables can be replaced while the service runs. Every count that reaches into
- * a year no table covers is reported to the listener (the service's daily warning).
- */
-export class PublishedCalendar implements WorkingDayCalendar {
-  #current: WorkingDayCalendar
-  #listener: UncoveredListener | null = null
-  readonly #options: Omit<CalendarOptions, 'years'>
-
-  /** `options`: the regional overrides and time zone that published tables add to (default none). */
-  constructor(options: Omit<CalendarOptions, 'years'> = {}) {
-    this.#options = options
-    this.#current = calendarFromTables([], options)
-  }
-
-  /** Counts with these tables from now on (the built-in years stay for the years none replaces). */
-  use(tables: readonly PublishedYear[]): void {
-    this.#current = calendarFromTables(tables, this.#options)
-  }
-
-  onUncovered(listener: UncoveredListener | null): void {
-    this.#listener = listener
-  }
-
-  #counted(from: DayInput, to: DayInput): void {
-    if (!this.#listener) return
-    const years = uncoveredYears(this.#current, from, to)
-    if (years.length) this.#listener(years)
-  }
-
-  isWorkingDay(day: DayInput, region?: string): boolean {
-    return this.#current.isWorkingDay(day, region)
-  }
-  describe(day: DayInput, region?: string) {
-    return this.#current.describe(day, region)
-  }
-  localDate(instant: Date) {
-    return this.#current.localDate(instant)
-  }
-  startOfDay(day: DayInput): Date {
-    return this.#current.startOfDay(day)
-  }
-  endOfDay(day: DayInput): Date {
-    return this.#current.endOfDay(day)
-  }
-  addWorkingDays(from: DayInput, n: number, region?: string): Date {
-    const at = this.#current.addWorkingDays(from, n, region)
-    this.#counted(from, at)
-    return at
-  }
-  workingDaysBetween(from: DayInput, to: DayInput, region?: string): number {
-    this.#counted(from, to)
-    return this.#current.workingDaysBetween(from, to, region)
-  }
-  nextWorkingDay(after: DayInput, region?: string) {
-    const day = this.#current.nextWorkingDay(after, region)
-    this.#counted(after, day)
-    return day
-  }
-  previousWorkingDay(before: DayInput, region?: string) {
-    const day = this.#current.previousWorkingDay(before, region)
-    this.#counted(day, before)
-    return day
-  }
-  coverage(): Coverage {
-    return this.#current.coverage()
-  }
-  isCovered(day: DayInput): boolean {
-    return this.#current.isCovered(day)
   }
 }
 

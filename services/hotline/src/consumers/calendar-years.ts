@@ -2,20 +2,15 @@
 // calendar rebuilt from every stored table. Its own group (`hotline.calendar`), from the beginning of the
 // calendar topic, so that a hotline started after a publication still gets every year's table.
 import type { EventBus, Subscription } from '@tingjian/bus'
+import { type PublishedCalendar, tableFromPublished } from '@tingjian/calendar'
 import { CalendarEvents } from '@tingjian/contracts'
 import type { Logger } from '@tingjian/kit'
-import {
-  type CalendarYears,
-  type HotlineCalendar,
-  storedTables,
-  storeYearTable,
-  tableOf,
-} from '../working-days.ts'
+import { type CalendarYears, storedTables, storeYearTable } from '../working-days.ts'
 
 export interface CalendarConsumerDeps {
   bus: EventBus
   years: CalendarYears
-  calendar: HotlineCalendar
+  calendar: PublishedCalendar
   logger: Logger
   group: string
 }
@@ -23,7 +18,7 @@ export interface CalendarConsumerDeps {
 export async function consumeCalendarYears(deps: CalendarConsumerDeps): Promise<Subscription> {
   return deps.bus.subscribe({ group: deps.group, streams: ['calendar'] }, async (event) => {
     if (!CalendarEvents.yearPublished.is(event)) return
-    const checked = tableOf(event.data)
+    const checked = tableFromPublished(event.data)
     if ('faults' in checked) {
       deps.logger.error(
         { year: event.data.year, revision: event.data.revision, eventId: event.id, faults: checked.faults },

@@ -4,9 +4,10 @@
 // Its own consumer group, which starts from the beginning of the calendar topic: a service started after
 // a publication still gets every year's table.
 import type { EventBus, Subscription } from '@tingjian/bus'
+import { tableFromPublished } from '@tingjian/calendar'
 import { CalendarEvents } from '@tingjian/contracts'
 import { type RecomputeDeps, recomputePending } from '../recompute.ts'
-import { contradiction, storedYears, storeYearTable, tableOf } from '../working-days.ts'
+import { contradiction, storedYears, storeYearTable } from '../working-days.ts'
 
 export interface CalendarConsumerDeps extends RecomputeDeps {
   bus: EventBus
@@ -16,7 +17,7 @@ export interface CalendarConsumerDeps extends RecomputeDeps {
 export async function consumeCalendarYears(deps: CalendarConsumerDeps): Promise<Subscription> {
   return deps.bus.subscribe({ group: deps.group, streams: ['calendar'] }, async (event) => {
     if (!CalendarEvents.yearPublished.is(event)) return
-    const checked = tableOf(event.data)
+    const checked = tableFromPublished(event.data)
     if ('faults' in checked) {
       // never stored: a table that contradicts itself would stop the calendar from being built
       deps.logger.error(
