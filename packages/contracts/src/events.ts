@@ -6,6 +6,7 @@ import { defineCalendarEvents } from './events/calendar.ts'
 import { defineHotlineEvents } from './events/hotline.ts'
 import { defineIdentityEvents } from './events/identity.ts'
 import { defineMailboxEvents } from './events/mailbox.ts'
+import { definePollsEvents } from './events/polls.ts'
 import { defineTrackingEvents } from './events/tracking.ts'
 
 export const catalogue = new EventCatalogue()
@@ -15,3 +16,4 @@ export const MailboxEvents = defineMailboxEvents(catalogue)
 export const TrackingEvents = defineTrackingEvents(catalogue)
 export const CalendarEvents = defineCalendarEvents(catalogue)
 export const HotlineEvents = defineHotlineEvents(catalogue)
+export const PollsEvents = definePollsEvents(catalogue)

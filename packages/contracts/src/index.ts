@@ -23,12 +23,14 @@ export {
 export * from './events/calendar.ts'
 export * from './events/common.ts'
 export * from './events/hotline.ts'
+export * from './events/polls.ts'
 export {
   CalendarEvents,
   catalogue,
   HotlineEvents,
   IdentityEvents,
   MailboxEvents,
+  PollsEvents,
   TrackingEvents,
 } from './events.ts'
 export { DEFAULT_NAMESPACE, isSource, SOURCES, type Source, type Stream, topicName } from './topics.ts'

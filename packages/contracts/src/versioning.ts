@@ -16,9 +16,16 @@ const TIGHTENING_KEYWORDS = [
   'pattern',
   'format',
   'const',
-  'enum',
   'multipleOf',
 ] as const
+
+/** An enum may gain members (the schema grows, as with an added optional property); never lose one. */
+function enumNarrowed(previous: unknown, next: unknown): boolean {
+  if (previous === undefined && next === undefined) return false
+  if (!Array.isArray(previous) || !Array.isArray(next)) return true
+  const kept = new Set(next.map((v) => JSON.stringify(v)))
+  return previous.some((v) => !kept.has(JSON.stringify(v)))
+}
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -36,6 +43,7 @@ export function breakingChanges(previous: unknown, next: unknown, path = ''): st
   for (const k of TIGHTENING_KEYWORDS) {
     if (JSON.stringify(previous[k]) !== JSON.stringify(next[k])) out.push(`${path || '/'}: ${k} changed`)
   }
+  if (enumNarrowed(previous.enum, next.enum)) out.push(`${path || '/'}: enum lost a member`)
   if (previous.additionalProperties === true || previous.additionalProperties === undefined) {
     if (next.additionalProperties === false) out.push(`${path || '/'}: additionalProperties became false`)
   }

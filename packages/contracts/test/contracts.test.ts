@@ -87,6 +87,14 @@ t.test('the versioning rule: only additive changes within a version', async (t) 
     [],
   )
   t.ok(breakingChanges(v1, Type.Object({ a: Type.String() })).some((p) => p.includes('/b: removed')))
+  // an enum may gain a member (a new role), never lose one
+  const roles = Type.Object({ r: Type.Enum(['admin', 'handler']) })
+  t.same(breakingChanges(roles, Type.Object({ r: Type.Enum(['admin', 'handler', 'poll_manager']) })), [])
+  t.ok(breakingChanges(roles, Type.Object({ r: Type.Enum(['admin']) })).some((p) => p.includes('enum lost')))
+  t.ok(
+    breakingChanges(roles, Type.Object({ r: Type.String() })).length > 0,
+    'an enum may not become any string',
+  )
   t.ok(breakingChanges(v1, Type.Object({ a: Type.Integer(), b: Type.Optional(Type.Integer()) })).length > 0)
   t.ok(
     breakingChanges(v1, Type.Object({ a: Type.String(), b: Type.Integer() })).some((p) =>

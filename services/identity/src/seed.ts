@@ -52,6 +52,7 @@ export const DEMO_USERS: ReadonlyArray<{
     department: 'discipline',
   },
   { username: 'operator', displayName: '热线话务员', roles: ['hotline_operator'], department: 'office' },
+  { username: 'pollster', displayName: '民调管理员', roles: ['poll_manager'], department: 'office' },
 ]
 
 /** Demo staff mail goes to this domain, so that notifications can be read in Mailpit. */

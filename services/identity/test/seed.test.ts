@@ -29,6 +29,7 @@ t.test('the seed creates the demo data once; a second run changes nothing', asyn
     departmentId: seeded.departments.discipline,
   })
   t.match(byName.get('operator'), { roles: ['hotline_operator'] })
+  t.match(byName.get('pollster'), { roles: ['poll_manager'] })
   t.match(byName.get('callback'), { roles: ['callback_agent'] })
   t.equal(byName.size, 10)
 })

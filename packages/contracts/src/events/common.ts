@@ -28,6 +28,7 @@ export const ROLES = [
   'callback_agent',
   'discipline_officer',
   'hotline_operator',
+  'poll_manager',
 ] as const
 export const Role = Type.Enum(ROLES)
 
