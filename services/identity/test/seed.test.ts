@@ -31,7 +31,7 @@ t.test('the seed creates the demo data once; a second run changes nothing', asyn
   t.match(byName.get('operator'), { roles: ['hotline_operator'] })
   t.match(byName.get('pollster'), { roles: ['poll_manager'] })
   t.match(byName.get('callback'), { roles: ['callback_agent'] })
-  t.equal(byName.size, 10)
+  t.equal(byName.size, 11)
 })
 
 t.test('the seed refuses a short password', async (t) => {
