@@ -1,7 +1,14 @@
 // The hotline's collections, their indexes, and the one way a call document changes: read, apply a pure
 // change, write the call and its events in one store write (the outbox), retried on a stale version.
 import type { EventEnvelope } from '@tingjian/contracts'
-import { type Collection, type Fields, type IndexSpec, modify, type Stored, upsert } from '@tingjian/store'
+import {
+  type Collection,
+  type Fields,
+  type IndexSpec,
+  isConflict,
+  modify,
+  type Stored,
+} from '@tingjian/store'
 import type { CallDoc, Change } from './domain/call.ts'
 
 export const CALLS = 'calls'
@@ -84,25 +91,24 @@ export async function changeCall(
   return { call, changed, events }
 }
 
-/** Creates the call when it is new (with its events), or leaves the stored one as it is. */
+/**
+ * Creates the call when it is new (with its events), or leaves the stored one as it is. The insert comes
+ * first: almost every call is new, and a read before it would cost every incoming webhook a lookup (on
+ * FerretDB a scan of the collection). A repeated webhook meets the duplicate `_id` and reads the call.
+ */
 export async function createCall(
   calls: Calls,
   fresh: Change,
   now: Date,
 ): Promise<{ call: Stored<CallDoc>; created: boolean }> {
-  let created = false
-  const call = await upsert(
-    calls,
-    fresh.call.callId,
-    () => {
-      created = true
-      return fresh.call
-    },
-    () => {
-      created = false
-      return null
-    },
-    { events: (current) => (current ? [] : fresh.events), now, maxAttempts: 20 },
-  )
-  return { call, created }
+  const id = fresh.call.callId
+  try {
+    return { call: await calls.insert(id, fresh.call, { events: fresh.events, now }), created: true }
+  } catch (err) {
+    if (!isConflict(err, 'duplicate')) throw err
+  }
+  const call = await calls.get(id)
+  // a duplicate `_id` means it exists: only a deletion in between (none in this service) would leave none
+  if (!call) throw new Error(`call ${id} refused as a duplicate but not found`)
+  return { call, created: false }
 }
