@@ -21,6 +21,7 @@ import { consumeCalls } from './consumers/calls.ts'
 import { consumeDepartments } from './consumers/departments.ts'
 import { consumeLetters } from './consumers/letters.ts'
 import { consumeMergedReplies } from './consumers/merged-replies.ts'
+import { consumePollComments } from './consumers/poll-comments.ts'
 import { consumeStaff } from './consumers/staff.ts'
 import {
   DEPARTMENT_INDEXES,
@@ -89,7 +90,8 @@ export interface TrackingDeps {
   relaySweepIntervalMs?: number
   /**
    * Consumer group of the intake consumer (default `tracking`; the others are `<group>.departments`,
-   * `<group>.calls`, `<group>.staff`, `<group>.merged-replies`, `<group>.calendar` and `<group>.token-revocations`); Kafka
+   * `<group>.calls`, `<group>.poll-comments`, `<group>.staff`, `<group>.merged-replies`, `<group>.calendar` and
+   * `<group>.token-revocations`); Kafka
    * groups are not namespaced.
    */
   group?: string
@@ -198,6 +200,14 @@ export async function buildTracking(deps: TrackingDeps): Promise<App> {
       dueDays,
       logger: log,
       group: `${group}.calls`,
+    }),
+    await consumePollComments({
+      bus: deps.bus,
+      cases,
+      clock,
+      dueDays,
+      logger: log,
+      group: `${group}.poll-comments`,
     }),
     await consumeDepartments({ bus: deps.bus, departments, logger: log, group: `${group}.departments` }),
     await consumeStaff({ bus: deps.bus, staff, logger: log, group: `${group}.staff` }),

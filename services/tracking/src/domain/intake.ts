@@ -1,7 +1,7 @@
 // A case opened from an intake event: a letter from the director's mailbox, a call logged on the hotline
-// (opened, answered on the spot, or added to an existing case).
+// (opened, answered on the spot, or added to an existing case), a poll's free-text answer escalated by staff.
 import { createHash } from 'node:crypto'
-import type { EventEnvelope, HotlineEvents, MailboxEvents, Static } from '@tingjian/contracts'
+import type { EventEnvelope, HotlineEvents, MailboxEvents, PollsEvents, Static } from '@tingjian/contracts'
 import { decide } from './case.ts'
 import {
   type Calendar,
@@ -18,6 +18,7 @@ import { appendEntry, headOf } from './timeline.ts'
 export type LetterSubmitted = Static<(typeof MailboxEvents.letterSubmitted)['data']>
 export type CallLogged = Static<(typeof HotlineEvents.callLogged)['data']>
 export type CallCase = NonNullable<CallLogged['case']>
+export type CommentEscalated = Static<(typeof PollsEvents.commentEscalated)['data']>
 
 /** The case id of an intake item: the same letter always gives the same case (redelivery is a duplicate). */
 export function caseIdFor(channel: string, originId: string): string {
@@ -244,4 +245,98 @@ export function addCallTo(
     causationId: cause.id,
   })
   return { ok: true, case: next, events: [changed] }
+}
+
+/** The credentials a poll case is opened with (made by the consumer: random, so not part of the pure function). */
+export interface PollCaseCredentials {
+  trackingCode: string
+  accessKeyHash: string
+}
+
+/**
+ * The case of a poll's free-text answer that staff escalated (`polls.comment-escalated`): channel `poll`,
+ * one case per answer (the id derives from the comment id), anonymous — the voter left no contact, and the
+ * text is the moderated one. The department the poll concerns is recorded as the case's department, but the
+ * case is `received` like every new case: the dispatcher accepts and assigns it (which sets who may see it),
+ * and may give it to another department. Nobody holds an access key to the case (see the consumer).
+ */
+export function openFromPollComment(
+  comment: CommentEscalated,
+  credentials: PollCaseCredentials,
+  now: Date,
+  cause: Pick<EventEnvelope, 'id' | 'correlationId'>,
+  dueDays?: DueDays,
+): { case: CaseState; events: EventEnvelope[] } {
+  const c: CaseState = {
+    _id: caseIdFor('poll', comment.commentId),
+    version: 1,
+    trackingCode: credentials.trackingCode,
+    accessKeyHash: credentials.accessKeyHash,
+    channel: 'poll',
+    originId: comment.commentId,
+    category: comment.category,
+    subject: comment.subject,
+    body: comment.text,
+    anonymous: true,
+    // the voter agreed to nothing beyond the poll: the case is not published
+    consentToPublish: false,
+    locale: null,
+    region: null,
+    citizen: {},
+    citizenMasked: {},
+    phoneHash: null,
+    idNumberHash: null,
+    searchTerms: searchTerms(comment.subject),
+    status: 'received',
+    submittedAt: comment.escalatedAt,
+    acceptedAt: null,
+    signDueAt: null,
+    dueAt: null,
+    departmentId: comment.departmentId,
+    supportingDepartmentIds: [],
+    // who may see the case is decided by the assignment, as for every case still waiting for the dispatcher
+    departmentIds: [],
+    assigneeId: null,
+    escalationLevel: 0,
+    escalatedAt: null,
+    extension: null,
+    extendedDays: 0,
+    returned: null,
+    draftReply: null,
+    reply: null,
+    repliedAt: null,
+    closedAt: null,
+    onTime: null,
+    rating: null,
+    reworkCount: 0,
+    notAcceptedReason: null,
+    mergedInto: null,
+    mergedCaseIds: [],
+    timeline: appendEntry([], {
+      at: comment.escalatedAt,
+      actorId: comment.escalatedBy,
+      actorRole: 'poll_manager',
+      action: 'opened',
+      // where the text came from, for the dispatcher and the handler (the poll and its question are public)
+      note: pollNote(comment),
+      public: true,
+    }),
+  }
+  Object.assign(c, headOf(c.timeline))
+  return {
+    case: c,
+    events: [
+      caseChanged(c, 'opened', null, comment.escalatedBy, now, {
+        correlationId: cause.correlationId,
+        causationId: cause.id,
+        dueDays,
+      }),
+    ],
+  }
+}
+
+/** `网上民调「…」：…` — the poll's title and the question the answer was given to. */
+export function pollNote(comment: Pick<CommentEscalated, 'pollTitle' | 'questionTitle'>): string {
+  const question = comment.questionTitle.trim()
+  return `网上民调「${comment.pollTitle}」${question ? `：${question}` : ''}`
 }
