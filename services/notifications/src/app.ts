@@ -85,7 +85,9 @@ export async function buildNotifications(deps: NotificationsDeps): Promise<App> 
     }
     channels.sms = new SmsSender({ sms: deps.sms, from: deps.smsFrom, publicBaseUrl: deps.publicBaseUrl })
   } else {
-    log.warn('no SMS channel configured: hotline callers get no SMS (tracking code, reply)')
+    log.warn(
+      'no SMS channel configured: hotline callers and poll voters get no SMS (tracking code, reply, poll codes)',
+    )
   }
 
   const directory = new Directory(deps.store)
@@ -125,6 +127,7 @@ export async function buildNotifications(deps: NotificationsDeps): Promise<App> 
       receiptCounts: deps.store.collection<ReceiptCount>(COLLECTIONS.receiptCounts),
       anonymousReceiptsPerDay: deps.anonymousReceiptsPerDay ?? DEFAULT_ANONYMOUS_RECEIPTS_PER_DAY,
       logger: log,
+      clock: deps.clock,
       webUrl: deps.webUrl,
       sms: { enabled: channels.sms !== undefined, links: deps.smsLinks ?? false, webUrl: deps.webUrl },
     }),

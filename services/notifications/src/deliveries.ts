@@ -28,7 +28,9 @@ import { type AddressCipher, deliveryId, maskAddress, normaliseAddress, openFiel
 import { maskPhone } from './domain/sms.ts'
 
 export type DeliveryStatus = 'pending' | 'sent' | 'failed'
-export type NotificationKind = 'receipt' | 'reply' | 'assignment' | 'escalation'
+/** What a message is for; `code`: a poll's one-time code (verification or invitation). */
+export const NOTIFICATION_KINDS = ['receipt', 'reply', 'assignment', 'escalation', 'code'] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 export interface DeliveryDoc {
   eventId: string

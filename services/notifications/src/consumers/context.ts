@@ -1,5 +1,5 @@
 // What every consumer of the notifications group gets, and the helpers several of them share.
-import type { Logger } from '@tingjian/kit'
+import type { Clock, Logger } from '@tingjian/kit'
 import type { Collection } from '@tingjian/store'
 import type { Deliveries, Notification } from '../deliveries.ts'
 import type { Directory } from '../directory.ts'
@@ -17,6 +17,8 @@ export interface ConsumerDeps {
   receiptCounts: Collection<ReceiptCount>
   anonymousReceiptsPerDay: number
   logger: Logger
+  /** Whether a poll's code has expired before it could be sent. */
+  clock: Clock
   /** The public web site, linked from every mail. */
   webUrl: string
   /** SMS to hotline callers: whether a channel is configured, whether texts may carry the site's link. */

@@ -7,6 +7,7 @@ import {
   HotlineEvents,
   IdentityEvents,
   MailboxEvents,
+  PollsEvents,
   type Static,
   TrackingEvents,
   type TSchema,
@@ -17,6 +18,7 @@ import { onCaseAssigned } from './case-assigned.ts'
 import { onCaseEscalated } from './case-escalated.ts'
 import { onCaseChanged } from './case-opened.ts'
 import { onCaseReplied } from './case-replied.ts'
+import { onCodeRequested } from './code-requested.ts'
 import type { ConsumerDeps } from './context.ts'
 import { onDepartmentChanged } from './department-changed.ts'
 import { onLetterSubmitted } from './letter-submitted.ts'
@@ -25,7 +27,7 @@ import { onUserChanged } from './user-changed.ts'
 export type { ConsumerDeps } from './context.ts'
 
 export const CONSUMER_GROUP = 'notifications'
-export const STREAMS = ['mailbox', 'hotline', 'tracking', 'identity'] as const
+export const STREAMS = ['mailbox', 'hotline', 'polls', 'tracking', 'identity'] as const
 
 /** The handler of one event type: its event narrowed, a logger that names the event. */
 export type Handler<D extends EventDefinition> = (
@@ -49,6 +51,7 @@ const ROUTES: readonly Route[] = [
   route(MailboxEvents.letterSubmitted, onLetterSubmitted),
   route(MailboxEvents.letterSubmittedV1, onLetterSubmitted),
   route(HotlineEvents.callLogged, onCallLogged),
+  route(PollsEvents.codeRequested, onCodeRequested),
   route(TrackingEvents.caseChanged, onCaseChanged),
   route(TrackingEvents.caseAssigned, onCaseAssigned),
   route(TrackingEvents.caseAssignedV1, onCaseAssigned),

@@ -1,4 +1,4 @@
-// The SMS to hotline callers, as pure functions of their data: zh-CN, short, and without links unless the
+// The SMS to hotline callers and to poll voters, as pure functions of their data: zh-CN, short, and without links unless the
 // deployment allows them (China's carriers refuse SMS with links). Each text is at most SMS_MAX_LENGTH
 // characters, however long the inputs (the tests render the longest).
 
@@ -44,6 +44,41 @@ export function caseRepliedSms(d: { trackingCode: string }, o: SmsOptions): stri
     ],
     o,
   )
+}
+
+/** How much of a poll's title an SMS quotes (titles may be 200 characters; the code must stay in view). */
+export const POLL_TITLE_IN_SMS = 30
+
+export interface PollCodeSmsData {
+  pollTitle: string
+  code: string
+  purpose: 'verification' | 'invitation'
+  /** Verification: how long the code is valid, in whole minutes (from the request's expiresAt). */
+  validMinutes?: number | null
+}
+
+/** A poll's one-time code: a voter's verification code, or an invitation's voting code. */
+export function pollCodeSms(d: PollCodeSmsData, o: SmsOptions): string {
+  const title = bounded(d.pollTitle, POLL_TITLE_IN_SMS)
+  const parts =
+    d.purpose === 'verification'
+      ? [
+          `【听见】您正在参加网上民调「${title}」，验证码：${d.code}`,
+          typeof d.validMinutes === 'number' ? `，${d.validMinutes}分钟内有效。` : '。',
+          '请勿将验证码告诉他人。',
+        ]
+      : [
+          `【听见】诚邀您参加网上民调「${title}」。`,
+          `您的一次性投票码：${d.code}，仅可投票一次。`,
+          `请在${SITE_NAME}凭此码投票，勿告诉他人。`,
+        ]
+  return finish(parts, o)
+}
+
+/** At most `max` characters (code points), an ellipsis marking a cut. */
+function bounded(text: string, max: number): string {
+  const chars = [...text.trim()]
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`
 }
 
 function finish(parts: string[], o: SmsOptions): string {

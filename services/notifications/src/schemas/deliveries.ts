@@ -2,6 +2,7 @@
 import { Type } from '@tingjian/kit'
 import { SMS_STATUSES } from '@tingjian/telephony'
 import type { Static } from 'typebox'
+import { NOTIFICATION_KINDS } from '../deliveries.ts'
 
 export const DeliveryStatus = Type.Union([
   Type.Literal('pending'),
@@ -15,7 +16,7 @@ export const DeliveryView = Type.Object(
     id: Type.String(),
     eventId: Type.String(),
     eventType: Type.String(),
-    kind: Type.Enum(['receipt', 'reply', 'assignment', 'escalation'] as const),
+    kind: Type.Enum(NOTIFICATION_KINDS),
     channel: Type.Enum(['email', 'sms', 'voice'] as const),
     audience: Type.Union([Type.Literal('citizen'), Type.Literal('staff')]),
     userId: Type.Union([Type.String(), Type.Null()]),
