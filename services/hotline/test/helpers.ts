@@ -1,10 +1,11 @@
 // Builds the hotline on adapters of its own, driven by the telephony simulator whose webhooks go
 // through app.inject (the form body and headers the simulator signed).
-import { createHmac, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { deleteTestNamespace } from '@tingjian/bus-kafka/testing'
 import type { EventEnvelope } from '@tingjian/contracts'
 import { FieldCipher, generateFieldKeys, ManualClock, type Role } from '@tingjian/kit'
 import { TelephonySimulator } from '@tingjian/telephony/simulator'
+import { SIGNATURE_HEADER, signRequest } from '@tingjian/telephony/wire'
 import { type AdapterKind, capturedLogger, KAFKA_BROKERS, testAdapters, testJwt } from '@tingjian/testkit'
 import type { Test } from 'tap'
 import { buildHotline, type HotlineDeps } from '../src/app.ts'
@@ -127,20 +128,10 @@ export async function published(events: EventEnvelope[], match: (e: EventEnvelop
   }
 }
 
-/**
- * Signs a webhook the way the provider the simulator plays does (HMAC-SHA1 over the URL and the sorted
- * parameters, base64, in its signature header): written here from the provider's documentation rather
- * than imported, so that the test does not check the code against itself.
- */
+/** The headers of a webhook signed as the provider signs it (the telephony wire module's one implementation). */
 export function signedHeaders(authToken: string, url: string, params: Record<string, string>) {
-  const data =
-    url +
-    Object.keys(params)
-      .sort()
-      .map((k) => `${k}${params[k]}`)
-      .join('')
   return {
     'content-type': 'application/x-www-form-urlencoded',
-    'x-twilio-signature': createHmac('sha1', authToken).update(data).digest('base64'),
+    [SIGNATURE_HEADER]: signRequest(authToken, url, params),
   }
 }
