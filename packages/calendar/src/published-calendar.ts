@@ -55,7 +55,11 @@ export function tableFromPublished(data: PublishedYear): { table: PublishedYear 
 }
 
 /** The years from `from`'s to `to`'s (either order) that the calendar does not cover: Monday to Friday assumed there. */
-export function uncoveredYears(calendar: WorkingDayCalendar, from: DayInput, to: DayInput): number[] {
+export function uncoveredYears(
+  calendar: Pick<WorkingDayCalendar, 'localDate' | 'isCovered'>,
+  from: DayInput,
+  to: DayInput,
+): number[] {
   const yearOf = (d: DayInput) => Number((d instanceof Date ? calendar.localDate(d) : d).slice(0, 4))
   const first = yearOf(from)
   const last = yearOf(to)

@@ -1,7 +1,7 @@
 // Deadlines counted again: what a case's due date and signing deadline were counted from (its basis, read
 // from the timeline), whether a due date was counted across a year no calendar table covers (provisional),
 // and the recomputation when a year's table arrives. Pure.
-import type { DayInput } from '@tingjian/calendar'
+import { uncoveredYears } from '@tingjian/calendar'
 import { dueLevel } from './escalation.ts'
 import {
   type Calendar,
@@ -62,19 +62,6 @@ export function signBasisOf(c: CaseState): string | null {
     if (e?.action === 'assigned') return e.at
   }
   return null
-}
-
-/** The years from `from`'s to `to`'s that the calendar does not cover (Monday to Friday assumed there). */
-export function uncoveredYears(calendar: Calendar, from: DayInput, to: DayInput): number[] {
-  const yearOf = (d: DayInput) => Number((d instanceof Date ? calendar.localDate(d) : d).slice(0, 4))
-  const first = yearOf(from)
-  const last = yearOf(to)
-  const out: number[] = []
-  for (let y = Math.min(first, last); y <= Math.max(first, last); y++) {
-    // the middle of the year (UTC) is the same day in every time zone: the year's coverage
-    if (!calendar.isCovered(new Date(Date.UTC(y, 6, 1)))) out.push(y)
-  }
-  return out
 }
 
 /** Whether the case's due date was counted across a day of a year the calendar does not cover. */
