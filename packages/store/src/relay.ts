@@ -322,9 +322,13 @@ export class OutboxRelay {
         clearTimeout(timer)
         resolve()
       }
+      // A write wakes the relay on the next turn of the event loop, not at once: on a synchronous store
+      // (embedded SQLite) every write resolves at once, so an immediate pass would take a page of ONE
+      // document — two more durable commits per request — before the next request is even read from its
+      // socket. Deferred, a burst of writes is one page.
       this.#kick = () => {
         this.#kick = () => {}
-        done()
+        setImmediate(done)
       }
       if (!this.#running || this.#woken.size > 0) this.#kick()
     })

@@ -27,7 +27,6 @@ import type { Sealer } from './domain/phone.ts'
 import type { ServiceHours } from './domain/service-hours.ts'
 import { QueueFeed } from './queue-feed.ts'
 import { recordingSweeper } from './recordings.ts'
-import { coalescedOutboxWakeups } from './relay-wakeups.ts'
 import { callbackRoutes } from './routes/callbacks.ts'
 import { callRoutes } from './routes/calls.ts'
 import { dashboardRoutes } from './routes/dashboard.ts'
@@ -144,12 +143,7 @@ export async function buildHotline(deps: HotlineDeps): Promise<App> {
     })
   }
 
-  const relay = new OutboxRelay({
-    store: coalescedOutboxWakeups(deps.store),
-    bus: deps.bus,
-    collections: [CALLS],
-    logger: log,
-  })
+  const relay = new OutboxRelay({ store: deps.store, bus: deps.bus, collections: [CALLS], logger: log })
   app.addHook('onReady', async () => relay.start())
   const sweeper = recordingSweeper(
     { calls, telephony: deps.telephony, clock: deps.clock, retentionDays: ctx.recordingDays, logger: log },
