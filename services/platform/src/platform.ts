@@ -23,6 +23,7 @@ import {
 import { buildMailbox } from '@tingjian/mailbox'
 import { buildNotifications } from '@tingjian/notifications'
 import { EmailChannel } from '@tingjian/notifications/email'
+import { buildPolls } from '@tingjian/polls'
 import type { DocumentStore } from '@tingjian/store'
 import type { Telephony } from '@tingjian/telephony'
 import { TelephonySimulator, type WebhookTransport } from '@tingjian/telephony/simulator'
@@ -40,6 +41,8 @@ export interface PlatformOptions {
   cipher: FieldCipher
   /** The mailbox's key for deriving access keys of idempotent retries (32+ bytes). */
   mailboxSecret: Buffer
+  /** The polls' key of the voter ledger's hashes and the voting tokens (32+ bytes; default: random, for tests). */
+  pollsSecret?: Buffer
   smtp: { host: string; port: number; from: string }
   webUrl: string
   /** Creates the demo departments and users with this password (idempotent). */
@@ -83,7 +86,15 @@ type HotlineOptions = Partial<
 /** The simulated line's default number. */
 export const SIMULATED_LINE = '+861012345678'
 
-export const SERVICES = ['identity', 'mailbox', 'tracking', 'notifications', 'hotline', 'calendar'] as const
+export const SERVICES = [
+  'identity',
+  'mailbox',
+  'tracking',
+  'notifications',
+  'hotline',
+  'polls',
+  'calendar',
+] as const
 export type ServiceName = (typeof SERVICES)[number]
 
 export interface Platform {
@@ -251,6 +262,20 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       ...(o.groupPrefix ? { group: `${o.groupPrefix}-hotline` } : {}),
     })
     apps.push(hotline)
+    const pollsStore = await store('polls')
+    const polls = await buildPolls({
+      logger: o.logger,
+      bus,
+      store: pollsStore,
+      clock: o.clock,
+      jwt: publicJwt,
+      secret: o.pollsSecret ?? randomBytes(32),
+      cipher: o.cipher,
+      readiness: readinessOf(bus, pollsStore),
+      ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
+      ...(o.groupPrefix ? { group: `${o.groupPrefix}-polls` } : {}),
+    })
+    apps.push(polls)
     const calendarStore = await store('calendar')
     const calendar = await buildCalendar({
       logger: o.logger,
@@ -263,7 +288,7 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       ...(o.groupPrefix ? { group: `${o.groupPrefix}-calendar` } : {}),
     })
     apps.push(calendar)
-    const byName = { identity, mailbox, tracking, notifications, hotline, calendar }
+    const byName = { identity, mailbox, tracking, notifications, hotline, polls, calendar }
     simulator?.setTransport(inProcessTransport(byName))
     await Promise.all(apps.map((a) => a.ready()))
     return {

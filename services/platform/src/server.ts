@@ -47,6 +47,7 @@ const Config = Type.Object({
   TRACKING_PORT: servicePort('tracking'),
   NOTIFICATIONS_PORT: servicePort('notifications'),
   HOTLINE_PORT: servicePort('hotline'),
+  POLLS_PORT: servicePort('polls'),
   CALENDAR_PORT: servicePort('calendar'),
   JWT_PRIVATE_KEY: Type.Optional(
     Type.String({ description: 'PEM (Ed25519); generated under DATA_DIR when absent' }),
@@ -56,6 +57,13 @@ const Config = Type.Object({
     Type.String({
       minLength: 44,
       description: 'base64 of 32+ random bytes; generated (embedded) when absent',
+    }),
+  ),
+  POLLS_SECRET: Type.Optional(
+    Type.String({
+      minLength: 44,
+      description:
+        'base64 of 32+ random bytes: the polls’ voter-ledger key; generated (embedded) when absent',
     }),
   ),
   SEED_DEMO: Type.Boolean({
@@ -119,6 +127,8 @@ interface Secrets {
   fieldKeys: string
   /** SIMULATOR_AUTH_TOKEN: signs the telephony simulator's webhooks. */
   simulatorToken: string
+  /** POLLS_SECRET: base64 of 32 bytes, the key of the polls' voter ledger and voting tokens. */
+  pollsSecret: string
 }
 
 /**
@@ -149,6 +159,7 @@ function localSecrets(dir: string): Secrets {
     mailboxSecret: keep('mailboxSecret', () => randomBytes(32).toString('base64')),
     fieldKeys: keep('fieldKeys', () => generateFieldKeys('k1')),
     simulatorToken: keep('simulatorToken', () => randomBytes(32).toString('base64url')),
+    pollsSecret: keep('pollsSecret', () => randomBytes(32).toString('base64')),
   }
   if (changed) {
     mkdirSync(dir, { recursive: true, mode: 0o700 })
@@ -205,6 +216,7 @@ async function main(): Promise<void> {
       FIELD_KEYS: config.FIELD_KEYS,
       // only the simulator needs it; with Twilio, Twilio's auth token signs
       SIMULATOR_AUTH_TOKEN: config.SIMULATOR_AUTH_TOKEN ?? (config.TWILIO_AUTH_TOKEN ? 'unused' : undefined),
+      POLLS_SECRET: config.POLLS_SECRET,
     }
     const missing = Object.entries(configured).filter(([, value]) => !value)
     if (missing.length > 0 && !embedded) {
@@ -230,6 +242,7 @@ async function main(): Promise<void> {
       mailboxSecret: either(configured.MAILBOX_SECRET, 'mailboxSecret'),
       fieldKeys: either(configured.FIELD_KEYS, 'fieldKeys'),
       simulatorToken: either(configured.SIMULATOR_AUTH_TOKEN, 'simulatorToken'),
+      pollsSecret: either(configured.POLLS_SECRET, 'pollsSecret'),
     }
   }
   const twilio = twilioOf(config)
@@ -268,6 +281,7 @@ async function main(): Promise<void> {
     piiKey: keys.piiKey,
     cipher: cipherOf(keys.fieldKeys),
     mailboxSecret: Buffer.from(keys.mailboxSecret, 'base64'),
+    pollsSecret: Buffer.from(keys.pollsSecret, 'base64'),
     smtp: { host: config.SMTP_HOST, port: config.SMTP_PORT, from: config.MAIL_FROM },
     webUrl,
     telephony: {
@@ -307,6 +321,7 @@ async function main(): Promise<void> {
         tracking: config.TRACKING_PORT,
         notifications: config.NOTIFICATIONS_PORT,
         hotline: config.HOTLINE_PORT,
+        polls: config.POLLS_PORT,
         calendar: config.CALENDAR_PORT,
       },
       rateLimit: { max: config.RATE_LIMIT_PER_MINUTE },

@@ -130,7 +130,9 @@ async function hotlineJourney(t: Test, kind: AdapterKind) {
 
   // The reply SMS.
   const replied = await eventually(async () =>
-    simulator.messages({ to: caller }).find((m) => m.body.includes(trackingCode) && m.messageId !== receipt.messageId),
+    simulator
+      .messages({ to: caller })
+      .find((m) => m.body.includes(trackingCode) && m.messageId !== receipt.messageId),
   )
   t.notOk(replied.body.includes(accessKey), 'the reply SMS does not repeat the key')
 
