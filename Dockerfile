@@ -1,5 +1,5 @@
 # Every service of the distributed deployment (docker-compose.yml) from one Dockerfile: the build
-# argument SERVICE names the directory under services/ (identity, mailbox, tracking, notifications, hotline, calendar, web).
+# argument SERVICE names the directory under services/ (identity, mailbox, tracking, notifications, hotline, polls, calendar, web).
 # Build from the repository root:
 #   docker build --build-arg SERVICE=tracking --build-arg PORT=3003 -t tingjian-tracking .
 # The services run their TypeScript through tsx, as in development: no build step, the same code. The web
@@ -19,7 +19,7 @@ RUN mkdir /out \
 FROM ${NODE_IMAGE} AS base
 ARG SERVICE
 RUN test -n "$SERVICE" \
-  || { echo "build with --build-arg SERVICE=<identity|mailbox|tracking|notifications|hotline|calendar|web>" >&2; exit 1; }
+  || { echo "build with --build-arg SERVICE=<identity|mailbox|tracking|notifications|hotline|polls|calendar|web>" >&2; exit 1; }
 # better-sqlite3 (the embedded adapter, loaded only without Kafka/MongoDB) compiles when no prebuilt fits
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
