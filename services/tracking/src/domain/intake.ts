@@ -25,44 +25,57 @@ export function caseIdFor(channel: string, originId: string): string {
   return `case_${createHash('sha256').update(`${channel}:${originId}`).digest('hex').slice(0, 32)}`
 }
 
-/**
- * The case of a letter whose contact fields are in clear (the consumer opens them first and seals the
- * case's before it is stored).
- */
-export function openFromLetter(
-  letter: LetterSubmitted,
-  piiKey: string,
-  now: Date,
-  cause: Pick<EventEnvelope, 'id' | 'correlationId'>,
-  dueDays?: DueDays,
-): { case: CaseState; events: EventEnvelope[] } {
-  const id = caseIdFor('mailbox', letter.letterId)
-  const citizen = letter.anonymous ? {} : letter.citizen
+/** What an intake item says about its case; everything else starts as every new case does. */
+interface Intake {
+  channel: CaseState['channel']
+  originId: string
+  trackingCode: string
+  accessKeyHash: string
+  category: CaseState['category']
+  subject: string
+  body: string
+  anonymous: boolean
+  consentToPublish: boolean
+  locale?: string | undefined
+  region?: string | undefined
+  urgency?: CaseState['urgency']
+  /** In clear: hashed and masked here; the consumer seals the case's before it is stored. */
+  citizen: Citizen
+  submittedAt: string
+  /** Recorded as the case's department while it waits for the dispatcher (who may see it is set by assignment). */
+  departmentId?: string | null
+  /** The timeline's first entry. */
+  opened: { actorId: string | null; actorRole: string; note: string | null }
+}
+
+/** A new case, `received`, at version 1, its timeline opened; the same for every channel. */
+function newCase(x: Intake, piiKey: string): CaseState {
   const c: CaseState = {
-    _id: id,
+    _id: caseIdFor(x.channel, x.originId),
     version: 1,
-    trackingCode: letter.trackingCode,
-    accessKeyHash: letter.accessKeyHash,
-    channel: 'mailbox',
-    originId: letter.letterId,
-    category: letter.category,
-    subject: letter.subject,
-    body: letter.body,
-    anonymous: letter.anonymous,
-    consentToPublish: letter.consentToPublish,
-    locale: letter.locale ?? null,
-    region: letter.region ?? null,
-    citizen,
-    citizenMasked: maskCitizen(citizen),
-    phoneHash: citizen.phone ? piiHash(piiKey, 'phone', citizen.phone) : null,
-    idNumberHash: citizen.idNumber ? piiHash(piiKey, 'idNumber', citizen.idNumber) : null,
-    searchTerms: searchTerms(letter.subject),
+    trackingCode: x.trackingCode,
+    accessKeyHash: x.accessKeyHash,
+    channel: x.channel,
+    originId: x.originId,
+    category: x.category,
+    subject: x.subject,
+    body: x.body,
+    anonymous: x.anonymous,
+    consentToPublish: x.consentToPublish,
+    locale: x.locale ?? null,
+    region: x.region ?? null,
+    ...(x.urgency ? { urgency: x.urgency } : {}),
+    citizen: x.citizen,
+    citizenMasked: maskCitizen(x.citizen),
+    phoneHash: x.citizen.phone ? piiHash(piiKey, 'phone', x.citizen.phone) : null,
+    idNumberHash: x.citizen.idNumber ? piiHash(piiKey, 'idNumber', x.citizen.idNumber) : null,
+    searchTerms: searchTerms(x.subject),
     status: 'received',
-    submittedAt: letter.submittedAt,
+    submittedAt: x.submittedAt,
     acceptedAt: null,
     signDueAt: null,
     dueAt: null,
-    departmentId: null,
+    departmentId: x.departmentId ?? null,
     supportingDepartmentIds: [],
     departmentIds: [],
     assigneeId: null,
@@ -81,16 +94,33 @@ export function openFromLetter(
     notAcceptedReason: null,
     mergedInto: null,
     mergedCaseIds: [],
-    timeline: appendEntry([], {
-      at: letter.submittedAt,
-      actorId: null,
-      actorRole: 'system',
-      action: 'opened',
-      note: null,
-      public: true,
-    }),
+    timeline: appendEntry([], { at: x.submittedAt, action: 'opened', public: true, ...x.opened }),
   }
   Object.assign(c, headOf(c.timeline))
+  return c
+}
+
+/**
+ * The case of a letter whose contact fields are in clear (the consumer opens them first and seals the
+ * case's before it is stored).
+ */
+export function openFromLetter(
+  letter: LetterSubmitted,
+  piiKey: string,
+  now: Date,
+  cause: Pick<EventEnvelope, 'id' | 'correlationId'>,
+  dueDays?: DueDays,
+): { case: CaseState; events: EventEnvelope[] } {
+  const c = newCase(
+    {
+      ...letter,
+      channel: 'mailbox',
+      originId: letter.letterId,
+      citizen: letter.anonymous ? {} : letter.citizen,
+      opened: { actorId: null, actorRole: 'system', note: null },
+    },
+    piiKey,
+  )
   return {
     case: c,
     events: [
@@ -130,21 +160,19 @@ export function openFromCall(
   dueDays?: DueDays,
 ): { case: CaseState; events: EventEnvelope[] } | { refused: string } {
   const k = call.case
-  const citizen: Citizen = k.anonymous ? {} : pickCallCitizen(k.citizen)
   const operator = operatorOf(call)
-  const c: CaseState = {
-    ...baseCase(caseIdFor('hotline', call.callId), call.callId, k, citizen, piiKey),
-    submittedAt: call.receivedAt,
-    timeline: appendEntry([], {
-      at: call.receivedAt,
-      actorId: operator.id,
-      actorRole: 'hotline_operator',
-      action: 'opened',
-      note: null,
-      public: true,
-    }),
-  }
-  Object.assign(c, headOf(c.timeline))
+  const c = newCase(
+    {
+      ...k,
+      channel: 'hotline',
+      originId: call.callId,
+      body: k.summary,
+      citizen: k.anonymous ? {} : pickCallCitizen(k.citizen),
+      submittedAt: call.receivedAt,
+      opened: { actorId: operator.id, actorRole: 'hotline_operator', note: null },
+    },
+    piiKey,
+  )
   const ctx = { correlationId: cause.correlationId, causationId: cause.id, dueDays }
   const opened = caseChanged(c, 'opened', null, operator.id, now, ctx)
   if (call.outcome !== 'answered_on_spot') return { case: c, events: [opened] }
@@ -162,59 +190,6 @@ export function openFromCall(
 
 function pickCallCitizen(c: Citizen): Citizen {
   return { ...(c.name ? { name: c.name } : {}), ...(c.phone ? { phone: c.phone } : {}) }
-}
-
-function baseCase(
-  id: string,
-  callId: string,
-  k: CallCase,
-  citizen: Citizen,
-  piiKey: string,
-): Omit<CaseState, 'submittedAt' | 'timeline'> {
-  return {
-    _id: id,
-    version: 1,
-    trackingCode: k.trackingCode,
-    accessKeyHash: k.accessKeyHash,
-    channel: 'hotline',
-    originId: callId,
-    category: k.category,
-    subject: k.subject,
-    body: k.summary,
-    anonymous: k.anonymous,
-    consentToPublish: k.consentToPublish,
-    locale: k.locale ?? null,
-    region: k.region ?? null,
-    urgency: k.urgency,
-    citizen,
-    citizenMasked: maskCitizen(citizen),
-    phoneHash: citizen.phone ? piiHash(piiKey, 'phone', citizen.phone) : null,
-    idNumberHash: null,
-    searchTerms: searchTerms(k.subject),
-    status: 'received',
-    acceptedAt: null,
-    signDueAt: null,
-    dueAt: null,
-    departmentId: null,
-    supportingDepartmentIds: [],
-    departmentIds: [],
-    assigneeId: null,
-    escalationLevel: 0,
-    escalatedAt: null,
-    extension: null,
-    extendedDays: 0,
-    returned: null,
-    draftReply: null,
-    reply: null,
-    repliedAt: null,
-    closedAt: null,
-    onTime: null,
-    rating: null,
-    reworkCount: 0,
-    notAcceptedReason: null,
-    mergedInto: null,
-    mergedCaseIds: [],
-  }
 }
 
 /**
@@ -267,62 +242,25 @@ export function openFromPollComment(
   cause: Pick<EventEnvelope, 'id' | 'correlationId'>,
   dueDays?: DueDays,
 ): { case: CaseState; events: EventEnvelope[] } {
-  const c: CaseState = {
-    _id: caseIdFor('poll', comment.commentId),
-    version: 1,
-    trackingCode: credentials.trackingCode,
-    accessKeyHash: credentials.accessKeyHash,
-    channel: 'poll',
-    originId: comment.commentId,
-    category: comment.category,
-    subject: comment.subject,
-    body: comment.text,
-    anonymous: true,
-    // the voter agreed to nothing beyond the poll: the case is not published
-    consentToPublish: false,
-    locale: null,
-    region: null,
-    citizen: {},
-    citizenMasked: {},
-    phoneHash: null,
-    idNumberHash: null,
-    searchTerms: searchTerms(comment.subject),
-    status: 'received',
-    submittedAt: comment.escalatedAt,
-    acceptedAt: null,
-    signDueAt: null,
-    dueAt: null,
-    departmentId: comment.departmentId,
-    supportingDepartmentIds: [],
-    // who may see the case is decided by the assignment, as for every case still waiting for the dispatcher
-    departmentIds: [],
-    assigneeId: null,
-    escalationLevel: 0,
-    escalatedAt: null,
-    extension: null,
-    extendedDays: 0,
-    returned: null,
-    draftReply: null,
-    reply: null,
-    repliedAt: null,
-    closedAt: null,
-    onTime: null,
-    rating: null,
-    reworkCount: 0,
-    notAcceptedReason: null,
-    mergedInto: null,
-    mergedCaseIds: [],
-    timeline: appendEntry([], {
-      at: comment.escalatedAt,
-      actorId: comment.escalatedBy,
-      actorRole: 'poll_manager',
-      action: 'opened',
+  const c = newCase(
+    {
+      ...credentials,
+      channel: 'poll',
+      originId: comment.commentId,
+      category: comment.category,
+      subject: comment.subject,
+      body: comment.text,
+      anonymous: true,
+      // the voter agreed to nothing beyond the poll: the case is not published
+      consentToPublish: false,
+      citizen: {},
+      submittedAt: comment.escalatedAt,
+      departmentId: comment.departmentId,
       // where the text came from, for the dispatcher and the handler (the poll and its question are public)
-      note: pollNote(comment),
-      public: true,
-    }),
-  }
-  Object.assign(c, headOf(c.timeline))
+      opened: { actorId: comment.escalatedBy, actorRole: 'poll_manager', note: pollNote(comment) },
+    },
+    '',
+  )
   return {
     case: c,
     events: [
