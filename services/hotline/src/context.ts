@@ -1,5 +1,7 @@
 // What the hotline's route plugins share: its collections, clock, cipher, the telephony port, the line's
 // configuration, and the rules that need more than one of them (the callback item's due time).
+
+import type { PublishedCalendar } from '@tingjian/calendar'
 import type { Clock } from '@tingjian/kit'
 import { publicUrl, type Telephony } from '@tingjian/telephony'
 import type { Calls, Operators } from './calls-store.ts'
@@ -8,7 +10,6 @@ import { type CallbackItem, newCallbackItem } from './domain/callback.ts'
 import type { Sealer } from './domain/phone.ts'
 import { addServiceHours, isOpen, type ServiceHours } from './domain/service-hours.ts'
 import type { QueueFeed } from './queue-feed.ts'
-import type { HotlineCalendar } from './working-days.ts'
 
 export interface HotlineContext {
   calls: Calls
@@ -19,7 +20,7 @@ export interface HotlineContext {
   publicBaseUrl: string
   lineNumber: string
   serviceHours: ServiceHours
-  calendar: HotlineCalendar
+  calendar: PublishedCalendar
   callbackDueHours: number
   recordingDays: number
   recordCalls: boolean

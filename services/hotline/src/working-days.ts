@@ -6,7 +6,6 @@ import { type Collection, upsert } from '@tingjian/store'
 
 // The replaceable calendar is the calendar package's `PublishedCalendar` (tracking counts with it too);
 // this name stays only for the app context's type.
-export type { PublishedCalendar as HotlineCalendar } from '@tingjian/calendar'
 
 export const CALENDAR_YEARS = 'calendar_years'
 
