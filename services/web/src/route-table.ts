@@ -2,7 +2,15 @@
 // below it to the owner; any other path under /api is a 404 problem. Add a row when a service lands (or a
 // service adds a prefix: test/api-types.test.ts checks every path of every service's OpenAPI document).
 
-export const UPSTREAMS = ['identity', 'mailbox', 'tracking', 'notifications', 'calendar', 'hotline'] as const
+export const UPSTREAMS = [
+  'identity',
+  'mailbox',
+  'tracking',
+  'notifications',
+  'calendar',
+  'hotline',
+  'polls',
+] as const
 export type Upstream = (typeof UPSTREAMS)[number]
 
 /** Base URLs of the services, e.g. `{ identity: 'http://identity:3001', … }`. */
@@ -21,4 +29,5 @@ export const ROUTE_TABLE: ReadonlyArray<{ prefix: string; upstream: Upstream }> 
   { prefix: '/api/v1/notifications', upstream: 'notifications' },
   { prefix: '/api/v1/calendar', upstream: 'calendar' },
   { prefix: '/api/v1/hotline', upstream: 'hotline' },
+  { prefix: '/api/v1/polls', upstream: 'polls' },
 ]

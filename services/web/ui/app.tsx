@@ -3,6 +3,7 @@
 import { type ReactNode, useEffect } from 'react'
 import { staffApi } from './api/client.ts'
 import { DASHBOARD_ROLES, HOTLINE_ROLES } from './api/hotline.ts'
+import { POLL_ROLES } from './api/polls.ts'
 import { session } from './api/session.ts'
 import type { Role, SessionUser } from './api/types.ts'
 import { PageHeading } from './components/bits.tsx'
@@ -19,6 +20,8 @@ import { UsersPage } from './pages/admin/users.tsx'
 import { DonePage } from './pages/public/done.tsx'
 import { FollowPage } from './pages/public/follow.tsx'
 import { HomePage } from './pages/public/home.tsx'
+import { PollResultsPage, PollsPage } from './pages/public/polls.tsx'
+import { PollPage } from './pages/public/polls-vote.tsx'
 import { RepliesPage } from './pages/public/replies.tsx'
 import { StatsPage } from './pages/public/stats.tsx'
 import { WritePage } from './pages/public/write.tsx'
@@ -28,6 +31,9 @@ import { CallbacksPage } from './pages/staff/hotline/callbacks.tsx'
 import { HotlineConsolePage } from './pages/staff/hotline/console.tsx'
 import { HotlineDashboardPage } from './pages/staff/hotline/dashboard.tsx'
 import { LoginPage } from './pages/staff/login.tsx'
+import { EditPollPage, NewPollPage } from './pages/staff/polls/builder.tsx'
+import { StaffPollsPage } from './pages/staff/polls/list.tsx'
+import { ManagePollPage } from './pages/staff/polls/manage.tsx'
 import { CaseListPage, QueuesPage } from './pages/staff/queues.tsx'
 import { SearchPage } from './pages/staff/search.tsx'
 import { KpiPage, SupervisionPage } from './pages/staff/supervision.tsx'
@@ -53,7 +59,12 @@ function Forbidden() {
 }
 
 function publicPage(path: string): ReactNode {
-  switch (path.replace(/\/+$/, '') || '/') {
+  const p = path.replace(/\/+$/, '') || '/'
+  const poll = matchPath('/polls/:pollId', p)
+  if (poll?.pollId) return <PollPage key={poll.pollId} pollId={poll.pollId} />
+  const results = matchPath('/polls/:pollId/results', p)
+  if (results?.pollId) return <PollResultsPage key={results.pollId} pollId={results.pollId} />
+  switch (p) {
     case '/':
       return <HomePage />
     case '/write':
@@ -66,6 +77,8 @@ function publicPage(path: string): ReactNode {
       return <RepliesPage />
     case '/stats':
       return <StatsPage />
+    case '/polls':
+      return <PollsPage />
     default:
       return <NotFound />
   }
@@ -77,7 +90,7 @@ function only(user: SessionUser, roles: readonly Role[], page: ReactNode): React
 
 function staffPage(path: string, user: SessionUser): ReactNode {
   const p = path.replace(/\/+$/, '')
-  if (p === '/staff') return <QueuesPage user={user} />
+  if (p === '/staff') return pollsOnly(user) ? <Redirect to="/staff/polls" /> : <QueuesPage user={user} />
   if (p === '/staff/cases') return <CaseListPage />
   const caseMatch = matchPath('/staff/cases/:id', p)
   if (caseMatch?.id) return <CasePage key={caseMatch.id} id={caseMatch.id} user={user} />
@@ -99,8 +112,19 @@ function staffPage(path: string, user: SessionUser): ReactNode {
     )
   if (p === '/staff/hotline/callbacks') return only(user, HOTLINE_ROLES, <CallbacksPage user={user} />)
   if (p === '/staff/hotline/dashboard') return only(user, DASHBOARD_ROLES, <HotlineDashboardPage />)
+  if (p === '/staff/polls') return only(user, POLL_ROLES, <StaffPollsPage />)
+  if (p === '/staff/polls/new') return only(user, POLL_ROLES, <NewPollPage />)
+  const pollMatch = matchPath('/staff/polls/:pollId', p)
+  if (pollMatch?.pollId)
+    return only(user, POLL_ROLES, <ManagePollPage key={pollMatch.pollId} pollId={pollMatch.pollId} />)
+  const editMatch = matchPath('/staff/polls/:pollId/edit', p)
+  if (editMatch?.pollId)
+    return only(user, POLL_ROLES, <EditPollPage key={editMatch.pollId} pollId={editMatch.pollId} />)
   return <NotFound />
 }
+
+/** A poll manager and nothing else has no case queues: their start page is the polls. */
+const pollsOnly = (user: SessionUser) => user.roles.every((r) => r === 'poll_manager')
 
 function StaffArea({ path, search }: { path: string; search: string }) {
   const { state, status } = useSession()

@@ -100,6 +100,7 @@ export const ROLES = [
   'callback_agent',
   'discipline_officer',
   'hotline_operator',
+  'poll_manager',
 ] as const
 export type Role = (typeof ROLES)[number]
 same<Same<Role, StaffUser['roles'][number]>>(true)

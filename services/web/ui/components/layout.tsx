@@ -2,6 +2,7 @@
 // the language switch, and move focus to the page heading after a navigation (as a page load would).
 import { type ReactNode, useEffect, useRef } from 'react'
 import { DASHBOARD_ROLES, HOTLINE_ROLES } from '../api/hotline.ts'
+import { POLL_ROLES } from '../api/polls.ts'
 import { session } from '../api/session.ts'
 import type { Role, SessionUser } from '../api/types.ts'
 import { useI18n } from '../i18n/i18n.tsx'
@@ -75,6 +76,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
     ['/follow', 'nav.follow'],
     ['/replies', 'nav.replies'],
     ['/stats', 'nav.stats'],
+    ['/polls', 'nav.polls'],
   ]
   return (
     <div className="shell public">
@@ -127,8 +129,9 @@ export function StaffLayout({ user, children }: { user: SessionUser; children: R
   const main = useRef<HTMLElement>(null)
   useFocusOnNavigate(main)
   const links: Array<[string, MessageKey, boolean]> = [
-    ['/staff', 'staff.nav.queues', true],
-    ['/staff/search', 'staff.nav.search', true],
+    ['/staff', 'staff.nav.queues', !user.roles.every((r) => r === 'poll_manager')],
+    ['/staff/search', 'staff.nav.search', !user.roles.every((r) => r === 'poll_manager')],
+    ['/staff/polls', 'staff.nav.polls', hasRole(user, ...POLL_ROLES)],
     ['/staff/hotline', 'staff.nav.hotline', hasRole(user, ...HOTLINE_ROLES)],
     ['/staff/hotline/callbacks', 'staff.nav.callbacks', hasRole(user, ...HOTLINE_ROLES)],
     ['/staff/hotline/dashboard', 'staff.nav.hotlineDashboard', hasRole(user, ...DASHBOARD_ROLES)],

@@ -50,6 +50,7 @@ export interface paths {
                   | 'callback_agent'
                   | 'discipline_officer'
                   | 'hotline_operator'
+                  | 'poll_manager'
                 )[]
                 username: string
               }
@@ -186,6 +187,7 @@ export interface paths {
                   | 'callback_agent'
                   | 'discipline_officer'
                   | 'hotline_operator'
+                  | 'poll_manager'
                 )[]
                 username: string
               }
@@ -685,6 +687,7 @@ export interface paths {
                 | 'callback_agent'
                 | 'discipline_officer'
                 | 'hotline_operator'
+                | 'poll_manager'
               )[]
               /** Format: date-time */
               updatedAt: string
@@ -762,6 +765,7 @@ export interface paths {
             | 'callback_agent'
             | 'discipline_officer'
             | 'hotline_operator'
+            | 'poll_manager'
         }
         header?: never
         path?: never
@@ -793,6 +797,7 @@ export interface paths {
                   | 'callback_agent'
                   | 'discipline_officer'
                   | 'hotline_operator'
+                  | 'poll_manager'
                 )[]
                 /** Format: date-time */
                 updatedAt: string
@@ -857,6 +862,7 @@ export interface paths {
               | 'callback_agent'
               | 'discipline_officer'
               | 'hotline_operator'
+              | 'poll_manager'
             )[]
             /**
              * Format: one-line
@@ -890,6 +896,7 @@ export interface paths {
                 | 'callback_agent'
                 | 'discipline_officer'
                 | 'hotline_operator'
+                | 'poll_manager'
               )[]
               /** Format: date-time */
               updatedAt: string
@@ -983,6 +990,7 @@ export interface paths {
                 | 'callback_agent'
                 | 'discipline_officer'
                 | 'hotline_operator'
+                | 'poll_manager'
               )[]
               /** Format: date-time */
               updatedAt: string
@@ -1066,6 +1074,7 @@ export interface paths {
                 | 'callback_agent'
                 | 'discipline_officer'
                 | 'hotline_operator'
+                | 'poll_manager'
               )[]
               /** Format: date-time */
               updatedAt: string
@@ -1149,6 +1158,7 @@ export interface paths {
               | 'callback_agent'
               | 'discipline_officer'
               | 'hotline_operator'
+              | 'poll_manager'
             )[]
             /** @description the version you saw; a stale one is refused with 409 */
             version?: number
@@ -1179,6 +1189,7 @@ export interface paths {
                 | 'callback_agent'
                 | 'discipline_officer'
                 | 'hotline_operator'
+                | 'poll_manager'
               )[]
               /** Format: date-time */
               updatedAt: string
