@@ -14,6 +14,7 @@ import { strictJsonBodies } from './json-body.ts'
 import type { Logger } from './logger.ts'
 import { isOneLine, ONE_LINE_FORMAT } from './one-line.ts'
 import { installProblemHandlers, Problem, problem, sendProblem } from './problem.ts'
+import { SnapshotRateLimitStore } from './rate-limit-store.ts'
 import { scrub } from './redact.ts'
 import type { TrustProxy } from './server-config.ts'
 import { validatorCompiler } from './validation.ts'
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await app.register(rateLimit, {
       max: options.rateLimit?.max ?? 600,
       timeWindow: options.rateLimit?.timeWindowMs ?? 60_000,
+      store: SnapshotRateLimitStore,
       errorResponseBuilder: (_request, context) => ({
         statusCode: context.statusCode,
         code: 'TJ_RATE_LIMITED',

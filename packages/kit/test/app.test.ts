@@ -293,6 +293,15 @@ t.test('rate limiting answers 429 problem+json', async (t) => {
   t.ok(res.headers['retry-after'])
 })
 
+t.test('simultaneous requests are counted one by one: the limit refuses only those beyond it', async (t) => {
+  const { app } = await testApp(t, { rateLimit: { max: 10 } })
+  const codes = (
+    await Promise.all(Array.from({ length: 11 }, () => app.inject({ method: 'GET', url: '/conflict' })))
+  ).map((r) => r.statusCode)
+  t.equal(codes.filter((c) => c === 409).length, 10, 'ten answered (a conflict, this route always is)')
+  t.equal(codes.filter((c) => c === 429).length, 1, 'the eleventh refused')
+})
+
 t.test('security headers and the OpenAPI document', async (t) => {
   const { app } = await testApp(t)
   const res = await app.inject({ method: 'GET', url: '/openapi.json' })
