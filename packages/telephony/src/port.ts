@@ -91,7 +91,13 @@ export const CALL_STATUSES = [
 export type CallStatus = (typeof CALL_STATUSES)[number]
 
 /** Statuses after which a call never changes again. */
-export const FINAL_CALL_STATUSES: readonly CallStatus[] = ['completed', 'busy', 'no-answer', 'failed', 'canceled']
+export const FINAL_CALL_STATUSES: readonly CallStatus[] = [
+  'completed',
+  'busy',
+  'no-answer',
+  'failed',
+  'canceled',
+]
 
 /** What a voice webhook says about the call, whatever the provider's field names. */
 export interface CallWebhook {
@@ -120,12 +126,24 @@ export interface CallWebhook {
   dialCallId?: string
   dialDurationSeconds?: number
   /** A recording (record action, recording status callback). */
-  recording?: { id: string; durationSeconds: number; status?: 'in-progress' | 'completed' | 'absent' | 'failed' }
+  recording?: {
+    id: string
+    durationSeconds: number
+    status?: 'in-progress' | 'completed' | 'absent' | 'failed'
+  }
   /** Answering-machine detection on an outbound call. */
   answeredBy?: 'human' | 'machine' | 'fax' | 'unknown'
 }
 
-export const SMS_STATUSES = ['accepted', 'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed'] as const
+export const SMS_STATUSES = [
+  'accepted',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+] as const
 export type SmsStatus = (typeof SMS_STATUSES)[number]
 
 export interface SmsStatusWebhook {
