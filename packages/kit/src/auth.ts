@@ -167,8 +167,10 @@ export function enforceAccessRules(app: FastifyInstance, jwtEnabled: boolean): v
       if (rule === 'staff') return
       if (!request.user.roles?.some((r) => rule.includes(r))) throw new Errors.Forbidden()
     }
-    const existing = route.preHandler
-    route.preHandler = existing ? [check, ...(Array.isArray(existing) ? existing : [existing])] : [check]
+    // before the body is validated: a caller without the right gets 401/403, never a 400 that tells an
+    // anonymous client how the staff API's bodies are checked
+    const existing = route.preValidation
+    route.preValidation = existing ? [check, ...(Array.isArray(existing) ? existing : [existing])] : [check]
   })
 }
 

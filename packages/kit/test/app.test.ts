@@ -61,6 +61,11 @@ async function testApp(t: Test, options: { rateLimit?: { max: number } } = {}) {
   app.get('/staff', { config: { access: 'staff' } }, async (request) => ({ user: request.user.username }))
   app.get('/dispatch', { config: { access: ['dispatcher', 'admin'] } }, async () => ({ ok: true }))
   app.get('/admin', { config: { access: ['admin'] } }, async () => ({ ok: true }))
+  app.post(
+    '/admin/things',
+    { config: { access: ['admin'] }, schema: { body: Type.Object({ n: Type.Integer() }) } },
+    async () => ({ ok: true }),
+  )
   // /slow answers once released, so that a test can close the app while it is surely in flight
   let entered: () => void = () => {}
   const slowEntered = new Promise<void>((resolve) => {
@@ -282,6 +287,22 @@ t.test('no answer under /api may be cached; others keep their own rules', async 
   t.equal((await app.inject({ method: 'GET', url: '/healthz' })).headers['cache-control'], undefined)
   t.equal((await app.inject({ method: 'GET', url: '/apiary' })).headers['cache-control'], undefined)
 })
+
+t.test(
+  'who may call a route is checked before its body: no 400 for a caller without the right',
+  async (t) => {
+    const { app } = await testApp(t)
+    const post = (headers: Record<string, string>) =>
+      app.inject({ method: 'POST', url: '/admin/things', headers, payload: { n: 'not a number' } })
+    t.equal((await post({})).statusCode, 401, 'anonymous: 401, whatever the body')
+    t.equal((await post({ authorization: `Bearer ${sign({})}` })).statusCode, 403, 'a dispatcher: 403')
+    t.equal(
+      (await post({ authorization: `Bearer ${sign({ roles: ['admin'] })}` })).statusCode,
+      400,
+      'an admin: 400',
+    )
+  },
+)
 
 t.test('rate limiting answers 429 problem+json', async (t) => {
   const { app } = await testApp(t, { rateLimit: { max: 3 } })
