@@ -11,6 +11,7 @@ import { endToEnd } from './scenarios/end-to-end.ts'
 import { hotline } from './scenarios/hotline.ts'
 import { intake } from './scenarios/intake.ts'
 import { memory } from './scenarios/memory.ts'
+import { polls } from './scenarios/polls.ts'
 
 type Runner = (
   params: Params,
@@ -19,7 +20,7 @@ type Runner = (
   log: (line: string) => void,
 ) => Promise<unknown>
 
-const RUNNERS: Record<Scenario, Runner> = { intake, endToEnd, catchUp, memory, hotline }
+const RUNNERS: Record<Scenario, Runner> = { intake, endToEnd, catchUp, memory, hotline, polls }
 
 const log = (line: string) => process.stdout.write(`${line}\n`)
 
@@ -325,6 +326,49 @@ function summary(all: Results['scenarios']): string {
           'log p99 ms',
         ],
         logged,
+      ),
+      '',
+    )
+  }
+  if (all.polls) {
+    const rows = adapters(all.polls).map(([a, r]): Cell[] =>
+      'error' in r
+        ? failedRow(a, r.error)
+        : [
+            a,
+            num(get(r, 'ours', 'ballotsPerSec')),
+            num(get(r, 'ours', 'p50Ms')),
+            num(get(r, 'ours', 'p99Ms')),
+            num(get(r, 'ours', 'cpuMsPerBallot')),
+            num(get(r, 'ours', 'drainSeconds')),
+            num(get(r, 'baseline', 'ballotsPerSec')),
+            num(get(r, 'baseline', 'p50Ms')),
+            num(get(r, 'baseline', 'p99Ms')),
+            num(get(r, 'baseline', 'cpuMsPerBallot')),
+            num(r.ratio),
+            `${num(get(r, 'ours', 'errors'))}/${num(get(r, 'baseline', 'errors'))}`,
+            `${r.secondBallotRefused === true ? 'yes' : 'NO'}/${r.tallyMatches === true ? 'yes' : 'NO'}`,
+          ],
+    )
+    out.push(
+      `polls: ballots cast (closed loop, POST /api/v1/polls/{id}/ballots, a distinct verified voter each)${quickMark(all.polls)}`,
+      table(
+        [
+          'adapter',
+          'ours/s',
+          'p50 ms',
+          'p99 ms',
+          'cpu ms/b',
+          'drain s',
+          'base/s',
+          'p50 ms',
+          'p99 ms',
+          'cpu ms/b',
+          'ratio',
+          'errors o/b',
+          '409/tally',
+        ],
+        rows,
       ),
       '',
     )

@@ -1,6 +1,6 @@
 // The command line of `pnpm bench` and the parameters of a run: full (the default) or --quick.
 
-export const SCENARIOS = ['intake', 'endToEnd', 'catchUp', 'memory', 'hotline'] as const
+export const SCENARIOS = ['intake', 'endToEnd', 'catchUp', 'memory', 'hotline', 'polls'] as const
 export type Scenario = (typeof SCENARIOS)[number]
 export const ADAPTERS = ['distributed', 'embedded'] as const
 export type Adapter = (typeof ADAPTERS)[number]
@@ -61,6 +61,21 @@ export interface Params {
     /** A case not readable this long after its log counts as not readable. */
     deadlineSeconds: number
   }
+  polls: {
+    /** Measured rounds per side (ours, baseline), alternating, of ballots. */
+    rounds: number
+    roundSeconds: number
+    warmupSeconds: number
+    connections: number
+    /** Ballots (voters) prepared per round: a round also ends when they are used up. */
+    maxBallotsPerRound: number
+    /** Ballots of the warm-up (also prepared voters). */
+    warmupBallots: number
+    /** Longest the verification of every voter through the service may take (before the rounds). */
+    prepareSecondsMax: number
+    /** Longest wait, after a round of ours, for the outbox relay to publish the ballots' events. */
+    drainTimeoutSeconds: number
+  }
 }
 
 const FULL: Omit<Params, 'quick' | 'scenarios' | 'adapters' | 'profile' | 'noRelay' | 'out'> = {
@@ -79,6 +94,16 @@ const FULL: Omit<Params, 'quick' | 'scenarios' | 'adapters' | 'profile' | 'noRel
     warmupLogged: 5,
     loggedSecondsMax: 300,
     deadlineSeconds: 30,
+  },
+  polls: {
+    rounds: 3,
+    roundSeconds: 20,
+    warmupSeconds: 5,
+    connections: 16,
+    maxBallotsPerRound: 12_000,
+    warmupBallots: 1_500,
+    prepareSecondsMax: 900,
+    drainTimeoutSeconds: 120,
   },
 }
 
@@ -99,6 +124,16 @@ const QUICK: typeof FULL = {
     loggedSecondsMax: 120,
     deadlineSeconds: 30,
   },
+  polls: {
+    rounds: 2,
+    roundSeconds: 5,
+    warmupSeconds: 2,
+    connections: 16,
+    maxBallotsPerRound: 3_000,
+    warmupBallots: 600,
+    prepareSecondsMax: 300,
+    drainTimeoutSeconds: 60,
+  },
 }
 
 const USAGE = `usage: pnpm bench [--quick] [--only ${SCENARIOS.join(',')}] [--adapters ${ADAPTERS.join(',')}]
@@ -106,7 +141,8 @@ const USAGE = `usage: pnpm bench [--quick] [--only ${SCENARIOS.join(',')}] [--ad
                   [--rounds N] [--round-seconds S] [--connections N]
                   [--rates 50,200,500] [--step-seconds S] [--deadline-seconds S]
                   [--events N] [--memory-rate N]
-                  [--hotline-connections N] [--logged-calls N]`
+                  [--hotline-connections N] [--logged-calls N]
+                  [--polls-connections N] [--ballots-per-round N]`
 
 export class UsageError extends Error {}
 
@@ -194,6 +230,12 @@ export function parseArgs(argv: readonly string[]): Params {
         break
       case '--logged-calls':
         params.hotline.loggedCalls = Math.ceil(positive(arg, value()))
+        break
+      case '--polls-connections':
+        params.polls.connections = Math.ceil(positive(arg, value()))
+        break
+      case '--ballots-per-round':
+        params.polls.maxBallotsPerRound = Math.ceil(positive(arg, value()))
         break
       case '--memory-rate':
         params.memory.rate = positive(arg, value())
