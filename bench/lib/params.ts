@@ -67,8 +67,10 @@ export interface Params {
     roundSeconds: number
     warmupSeconds: number
     connections: number
-    /** Ballots (voters) prepared per round: a round also ends when they are used up. */
+    /** Ballots (voters verified through the service) prepared per round of ours: a round also ends when they are used up. */
     maxBallotsPerRound: number
+    /** Ballots (tokens signed directly: the baseline has no verification) per round of the baseline. */
+    baselineBallotsPerRound: number
     /** Ballots of the warm-up (also prepared voters). */
     warmupBallots: number
     /** Longest the verification of every voter through the service may take (before the rounds). */
@@ -100,7 +102,8 @@ const FULL: Omit<Params, 'quick' | 'scenarios' | 'adapters' | 'profile' | 'noRel
     roundSeconds: 20,
     warmupSeconds: 5,
     connections: 16,
-    maxBallotsPerRound: 12_000,
+    maxBallotsPerRound: 8_000,
+    baselineBallotsPerRound: 100_000,
     warmupBallots: 1_500,
     prepareSecondsMax: 900,
     drainTimeoutSeconds: 120,
@@ -129,8 +132,9 @@ const QUICK: typeof FULL = {
     roundSeconds: 5,
     warmupSeconds: 2,
     connections: 16,
-    maxBallotsPerRound: 3_000,
-    warmupBallots: 600,
+    maxBallotsPerRound: 2_000,
+    baselineBallotsPerRound: 20_000,
+    warmupBallots: 400,
     prepareSecondsMax: 300,
     drainTimeoutSeconds: 60,
   },
