@@ -132,7 +132,7 @@ const QUICK: typeof FULL = {
     roundSeconds: 5,
     warmupSeconds: 2,
     connections: 16,
-    maxBallotsPerRound: 2_000,
+    maxBallotsPerRound: 3_000,
     baselineBallotsPerRound: 20_000,
     warmupBallots: 400,
     prepareSecondsMax: 300,

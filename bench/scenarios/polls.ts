@@ -54,6 +54,11 @@ export interface PollsResult {
   baseline: PollsSide
   /** ours / baseline ballots per second (medians of the rounds). */
   ratio: number
+  /**
+   * baseline / ours CPU milliseconds per ballot: the same comparison by the figure least disturbed by other
+   * load on a shared machine (what each side spends per ballot, not how long it waited for a core).
+   */
+  cpuRatio: number
   /** Both answered a first ballot 201 and the same voter's second ballot 409. */
   secondBallotRefused: boolean
   /**
@@ -340,6 +345,7 @@ export async function polls(
       },
       baseline: b,
       ratio: ratio(o.ballotsPerSec, b.ballotsPerSec),
+      cpuRatio: ratio(b.cpuMsPerBallot, o.cpuMsPerBallot),
       secondBallotRefused,
       tallyMatches,
       tally,
