@@ -193,6 +193,8 @@ t.test('codes: wrong, locked after five tries, expired, reused; per-number limit
   const again = await h.app.inject({ method: 'POST', url, payload: { phone } })
   t.equal(again.statusCode, 429, 'one code a minute per number')
   t.equal(again.json().code, 'TJ_NUMBER_RATE_LIMITED')
+  const wait = Number(again.headers['retry-after'])
+  t.ok(wait > 0 && wait <= 60, `Retry-After says how long: within the minute (${wait} s)`)
   h.clock.advance(60_000)
   t.equal((await h.app.inject({ method: 'POST', url, payload: { phone } })).statusCode, 202)
   const second = await h.codeFor(pollId, phone, 1)

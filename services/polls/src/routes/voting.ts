@@ -90,7 +90,11 @@ export async function votingRoutes(app: App, opts: VotingRoutesOptions): Promise
       const now = clock.now()
       const next = (current: Verification | null) => {
         const r = requestCode(current, poll._id, hash, now)
-        if ('refused' in r) throw Refusals.numberRateLimited(r.retryAt)
+        if ('refused' in r) {
+          // the wait, for clients that honour it (the kit's error handler keeps the headers already set)
+          reply.header('retry-after', Math.max(1, Math.ceil((r.retryAt.getTime() - now.getTime()) / 1000)))
+          throw Refusals.numberRateLimited(r.retryAt)
+        }
         return r.verification
       }
       const saved = await upsert(verifications, docId, () => next(null), next, {
