@@ -170,7 +170,11 @@ await t.test('a second call from the same number shows the caller’s history', 
   t.match(await earlier.textContent(), '生成工单', 'the earlier call, logged as a case')
   // the case from tracking (opened from the call-logged event) under the caller's cases
   await reloadUntil(op, `[data-testid="hl-history-cases"] a:text("${trackingCode}")`)
-  t.pass('the case is among the caller’s cases')
+  t.equal(
+    await op.locator(`[data-testid="hl-history-cases"] a:text("${trackingCode}")`).count(),
+    1,
+    'the case is among the caller’s cases, once',
+  )
   await op.getByRole('radio', { name: /^无效来电/ }).check()
   await op.getByRole('radio', { name: '拨错号码', exact: true }).check()
   await op.getByTestId('hl-log-submit').click()
