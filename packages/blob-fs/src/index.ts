@@ -1,0 +1,1 @@
+export { createFsBlobStore, type FsBlobStore, type FsBlobStoreOptions } from './store.ts'
