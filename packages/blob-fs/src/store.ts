@@ -6,7 +6,18 @@
 //     <ab>/<id>.json        its metadata; written last, removed first: a blob exists iff this file does
 import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
-import { chmod, type FileHandle, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises'
+import {
+  chmod,
+  type FileHandle,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  unlink,
+} from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import {
   assertPutInput,

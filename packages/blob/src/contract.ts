@@ -7,10 +7,10 @@ import { Readable } from 'node:stream'
 import type { Test } from 'tap'
 import { isBlobId } from './ingest.ts'
 import {
-  type BlobInfo,
-  BlobTooLargeError,
-  type BlobStore,
   BlobContentRefusedError,
+  type BlobInfo,
+  type BlobStore,
+  BlobTooLargeError,
   InvalidBlobInputError,
 } from './port.ts'
 import { PDF, requireContentType } from './sniff.ts'
@@ -147,11 +147,21 @@ export function blobContract(t: Test, factory: BlobFactory): void {
     t.match(exact, { bytes: LIMIT, sha256: await patternSha256(LIMIT) })
     const before = await residue()
     await t.rejects(
-      blobs.put({ stream: pattern(LIMIT + 1), contentType: 'application/pdf', filename: 'big.pdf', maxBytes: LIMIT }),
+      blobs.put({
+        stream: pattern(LIMIT + 1),
+        contentType: 'application/pdf',
+        filename: 'big.pdf',
+        maxBytes: LIMIT,
+      }),
       BlobTooLargeError,
     )
     await t.rejects(
-      blobs.put({ stream: pattern(LIMIT + 1), contentType: 'application/pdf', filename: 'big.pdf', maxBytes: LIMIT }),
+      blobs.put({
+        stream: pattern(LIMIT + 1),
+        contentType: 'application/pdf',
+        filename: 'big.pdf',
+        maxBytes: LIMIT,
+      }),
       { code: 'TJ_BLOB_TOO_LARGE', statusCode: 413, maxBytes: LIMIT },
     )
     t.same(await residue(), before, 'nothing of the refused files remains')
@@ -161,7 +171,12 @@ export function blobContract(t: Test, factory: BlobFactory): void {
   t.test('a source failing midway leaves nothing and rejects with its error', async (t) => {
     const { blobs, residue } = await factory(t)
     await t.rejects(
-      blobs.put({ stream: failing(600 * 1024), contentType: 'application/pdf', filename: 'x.pdf', maxBytes: LIMIT }),
+      blobs.put({
+        stream: failing(600 * 1024),
+        contentType: 'application/pdf',
+        filename: 'x.pdf',
+        maxBytes: LIMIT,
+      }),
       { message: 'client went away' },
     )
     t.same(await residue(), [])
@@ -169,12 +184,20 @@ export function blobContract(t: Test, factory: BlobFactory): void {
 
   t.test('the content check sees head and tail; its refusal stores nothing', async (t) => {
     const { blobs, residue } = await factory(t)
-    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300_000, 0x20), Buffer.from('%%EOF\n')])
+    const pdf = Buffer.concat([
+      Buffer.from('%PDF-1.7\n'),
+      Buffer.alloc(300_000, 0x20),
+      Buffer.from('%%EOF\n'),
+    ])
     const seen: Array<{ head: number; tail: string; bytes: number }> = []
     const info = await blobs.put({
       stream: Readable.from([pdf.subarray(0, 5), pdf.subarray(5)]),
       contentType: (sample) => {
-        seen.push({ head: sample.head.byteLength, tail: Buffer.from(sample.tail).toString('latin1').slice(-6), bytes: sample.bytes })
+        seen.push({
+          head: sample.head.byteLength,
+          tail: Buffer.from(sample.tail).toString('latin1').slice(-6),
+          bytes: sample.bytes,
+        })
         return requireContentType([PDF])(sample)
       },
       filename: 'report.pdf',
@@ -185,12 +208,22 @@ export function blobContract(t: Test, factory: BlobFactory): void {
     const exe = Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(400_000, 1)])
     const before = await residue()
     await t.rejects(
-      blobs.put({ stream: Readable.from([exe]), contentType: requireContentType([PDF]), filename: 'report.pdf', maxBytes: LIMIT }),
+      blobs.put({
+        stream: Readable.from([exe]),
+        contentType: requireContentType([PDF]),
+        filename: 'report.pdf',
+        maxBytes: LIMIT,
+      }),
       BlobContentRefusedError,
     )
     t.same(await residue(), before, 'nothing of the refused file remains')
     await t.rejects(
-      blobs.put({ stream: Readable.from([exe]), contentType: () => 'not a type', filename: 'x.bin', maxBytes: LIMIT }),
+      blobs.put({
+        stream: Readable.from([exe]),
+        contentType: () => 'not a type',
+        filename: 'x.bin',
+        maxBytes: LIMIT,
+      }),
       InvalidBlobInputError,
       'a check returning a malformed type is refused too',
     )
@@ -202,7 +235,12 @@ export function blobContract(t: Test, factory: BlobFactory): void {
     const sizes = [1, 1000, 255 * 1024, 255 * 1024 + 1, 300_000, 512 * 1024, 777_777, 1_048_576]
     const infos = await Promise.all(
       sizes.map((size, i) =>
-        blobs.put({ stream: pattern(size, 32 * 1024, i + 3), contentType: 'image/jpeg', filename: 'same.jpg', maxBytes: LIMIT }),
+        blobs.put({
+          stream: pattern(size, 32 * 1024, i + 3),
+          contentType: 'image/jpeg',
+          filename: 'same.jpg',
+          maxBytes: LIMIT,
+        }),
       ),
     )
     t.equal(new Set(infos.map((i) => i.id)).size, sizes.length, 'distinct ids, though the names are the same')
@@ -224,9 +262,19 @@ export function blobContract(t: Test, factory: BlobFactory): void {
 
   t.test('delete removes the blob and everything it held', async (t) => {
     const { blobs, residue } = await factory(t)
-    const keep = await blobs.put({ stream: pattern(1000), contentType: 'image/png', filename: 'k.png', maxBytes: LIMIT })
+    const keep = await blobs.put({
+      stream: pattern(1000),
+      contentType: 'image/png',
+      filename: 'k.png',
+      maxBytes: LIMIT,
+    })
     const before = await residue()
-    const gone = await blobs.put({ stream: pattern(600_000), contentType: 'image/png', filename: 'g.png', maxBytes: LIMIT })
+    const gone = await blobs.put({
+      stream: pattern(600_000),
+      contentType: 'image/png',
+      filename: 'g.png',
+      maxBytes: LIMIT,
+    })
     t.equal(await blobs.delete(gone.id), true)
     t.equal(await blobs.get(gone.id), null)
     t.equal(await blobs.stat(gone.id), null)
@@ -267,11 +315,22 @@ export function blobContract(t: Test, factory: BlobFactory): void {
       ['no stream', { stream: 'hello' }],
     ]
     for (const [label, change] of bad) {
-      const input = { stream: pattern(10), contentType: 'image/png', filename: 'ok.png', maxBytes: LIMIT, ...change }
+      const input = {
+        stream: pattern(10),
+        contentType: 'image/png',
+        filename: 'ok.png',
+        maxBytes: LIMIT,
+        ...change,
+      }
       await t.rejects(blobs.put(input as never), InvalidBlobInputError, label)
     }
     await t.rejects(
-      blobs.put({ stream: Readable.from(['a string chunk']), contentType: 'text/plain', filename: 's.txt', maxBytes: LIMIT }),
+      blobs.put({
+        stream: Readable.from(['a string chunk']),
+        contentType: 'text/plain',
+        filename: 's.txt',
+        maxBytes: LIMIT,
+      }),
       InvalidBlobInputError,
       'string chunks are refused (bytes only)',
     )

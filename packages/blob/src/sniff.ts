@@ -116,9 +116,7 @@ const LABELS: Record<SniffedType, string> = { [PDF]: 'PDF', [JPEG]: 'JPEG', [PNG
  * A `contentType` check for `put`: keeps the sniffed type if it is one of `accepted`, else refuses the
  * file with BlobContentRefusedError (415) and nothing is stored. The declared type and name play no part.
  */
-export function requireContentType(
-  accepted: readonly SniffedType[],
-): (sample: BlobSample) => SniffedType {
+export function requireContentType(accepted: readonly SniffedType[]): (sample: BlobSample) => SniffedType {
   return (sample) => {
     const type = sniffContentType(sample.head, sample.tail)
     if (type === null || !accepted.includes(type)) {

@@ -1,0 +1,6 @@
+export {
+  createGridFsBlobStore,
+  type GridFsBlobStore,
+  type GridFsBlobStoreOptions,
+  redactUrl,
+} from './store.ts'
