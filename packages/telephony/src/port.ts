@@ -8,10 +8,28 @@
 
 export type Language = 'zh-CN' | 'en-US'
 
+/** The moments of a dialled leg that its status URL can be told of. */
+export const DIAL_LEG_EVENTS = ['initiated', 'ringing', 'answered', 'completed'] as const
+export type DialLegEvent = (typeof DIAL_LEG_EVENTS)[number]
+
+/**
+ * Status callbacks of the leg a dial rings, so that a service knows when the other party picks up (not
+ * only, from the dial's action, that they did once the dial is over). Each is a call webhook of the leg:
+ * its own `callId`, the dialling call as `parentCallId`, `direction` outbound, and `status` initiated,
+ * ringing, in-progress (answered) or the final status (completed). A provider that cannot send them
+ * sends none: the dial's action stays the only certain report.
+ */
+export interface DialLegStatus {
+  /** Absolute, signed like every webhook; its answer is ignored. */
+  statusUrl?: string
+  /** Which moments are posted; default all of DIAL_LEG_EVENTS. */
+  statusEvents?: readonly DialLegEvent[]
+}
+
 /** Where a dial rings: a phone number (E.164), an operator's soft phone, or the front of a queue. */
 export type DialTarget =
-  | { kind: 'number'; number: string }
-  | { kind: 'client'; identity: string }
+  | ({ kind: 'number'; number: string } & DialLegStatus)
+  | ({ kind: 'client'; identity: string } & DialLegStatus)
   | { kind: 'queue'; queue: string }
 
 /**
@@ -28,7 +46,10 @@ export type Verb =
    * hung up, redirected).
    */
   | { verb: 'enqueue'; queue: string; waitUrl: string; action?: string }
-  /** Connect the call to a target; `action` gets the outcome (answered, busy, no answer, failed). */
+  /**
+   * Connect the call to a target; `action` gets the outcome (answered, busy, no answer, failed) when the
+   * dial is over; the target's `statusUrl` hears the dialled leg's progress while it lasts.
+   */
   | {
       verb: 'dial'
       target: DialTarget

@@ -399,6 +399,129 @@ t.test('a dial to a watched number that does not answer: the dial action says no
 })
 
 t.test(
+  "the dialled leg's status callbacks: initiated, ringing, answered when picked up, completed; signed, in order",
+  async (t) => {
+    const { sim, service, url } = await setup(t)
+    sim.watch(CALLER_2)
+    service.on(PATHS.incoming, () => [
+      {
+        verb: 'dial',
+        target: { kind: 'number', number: CALLER_2, statusUrl: url('/leg?call=c1') },
+        action: url('/dialled'),
+      },
+    ])
+    service.on('/leg', () => ({ status: 204 }))
+    service.on('/dialled', () => [{ verb: 'hangup' }])
+    const callId = await sim.dial(CALLER)
+    await sim.idle()
+    const leg = sim.calls().find((c) => c.parentCallId === callId)
+    t.match(leg, { state: 'ringing', to: CALLER_2 })
+    const legHooks = () => service.to('/leg')
+    t.same(
+      legHooks().map((h) => [h.params.CallStatus, h.params.SequenceNumber]),
+      [
+        ['initiated', '0'],
+        ['ringing', '1'],
+      ],
+      'while it rings: initiated and ringing, nothing said about an answer',
+    )
+    t.equal(legHooks()[0]?.url, url('/leg?call=c1'), 'the URL as given, query and all')
+
+    await sim.answer(leg?.callId ?? '')
+    await sim.idle()
+    t.same(
+      legHooks().map((h) => h.params.CallStatus),
+      ['initiated', 'ringing', 'in-progress'],
+      'picked up: in-progress, while the dial goes on',
+    )
+    t.equal(service.to('/dialled').length, 0, 'the dial action waits for the end of the dial')
+    t.equal(sim.call(callId)?.state, 'in-progress')
+
+    await sim.hangup(callId)
+    await sim.idle()
+    const hooks = legHooks()
+    t.same(
+      hooks.map((h) => [h.params.CallStatus, h.params.SequenceNumber]),
+      [
+        ['initiated', '0'],
+        ['ringing', '1'],
+        ['in-progress', '2'],
+        ['completed', '3'],
+      ],
+      'the caller hung up: the leg completed, last',
+    )
+    for (const h of hooks) {
+      t.match(h.params, {
+        CallSid: leg?.callId,
+        ParentCallSid: callId,
+        Direction: 'outbound-dial',
+        To: CALLER_2,
+      })
+      t.ok(sim.telephony.voice.verify(h), 'signed for exactly this URL')
+      t.match(sim.telephony.voice.parseCall(h.params), { callId: leg?.callId, parentCallId: callId })
+    }
+    t.match(hooks[3]?.params, { CallDuration: /^\d+$/ })
+    t.equal(
+      service.to(PATHS.status, leg?.callId).length,
+      0,
+      "the number's status URL hears nothing of the leg",
+    )
+    t.equal(service.refused, 0)
+  },
+)
+
+t.test(
+  "the dialled leg's status callbacks: only the moments asked for; Twilio's default is completed",
+  async (t) => {
+    const { sim, service, url } = await setup(t)
+    sim.watch(CALLER_2)
+    service.on('/leg', () => ({ status: 204 }))
+    service.on('/dialled', () => [{ verb: 'hangup' }])
+    // answered and completed only: declined, the leg posts its final status and nothing else
+    service.on(PATHS.incoming, () => [
+      {
+        verb: 'dial',
+        target: {
+          kind: 'number',
+          number: CALLER_2,
+          statusUrl: url('/leg'),
+          statusEvents: ['answered', 'completed'],
+        },
+        action: url('/dialled'),
+      },
+    ])
+    const declined = await sim.dial(CALLER)
+    const leg = sim.calls().find((c) => c.parentCallId === declined)
+    await sim.reject(leg?.callId ?? '', 'busy')
+    await sim.idle()
+    t.same(
+      service.to('/leg').map((h) => [h.params.CallStatus, h.params.ParentCallSid]),
+      [['busy', declined]],
+    )
+
+    // TwiML without statusCallbackEvent (URL relative to the document): Twilio posts completed only
+    service.on(PATHS.incoming, () => ({
+      status: 200,
+      contentType: 'text/xml',
+      body: '<Response><Dial action="/dialled"><Client statusCallback="/leg2">op1</Client></Dial></Response>',
+    }))
+    service.on('/leg2', () => ({ status: 204 }))
+    const answered = await sim.dial(CALLER)
+    await sim.idle()
+    const opLeg = sim.calls().find((c) => c.parentCallId === answered)
+    t.equal(opLeg?.state, 'in-progress', 'client:* answers at once')
+    t.equal(service.to('/leg2').length, 0, 'no answered callback unless asked for')
+    await sim.hangup(opLeg?.callId ?? '')
+    await sim.idle()
+    t.same(
+      service.to('/leg2').map((h) => [h.params.CallStatus, h.params.CallSid, h.params.ParentCallSid]),
+      [['completed', opLeg?.callId, answered]],
+    )
+    t.equal(service.refused, 0)
+  },
+)
+
+t.test(
   'SMS: recorded for the phone, status callbacks sent then delivered, over-long bodies refused',
   async (t) => {
     const { sim, service, url } = await setup(t)

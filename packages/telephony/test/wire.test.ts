@@ -146,6 +146,86 @@ t.test('dial: number, client and queue nouns; caller id, timeout, action, record
   t.same(queue?.children, [{ name: 'Queue', attrs: {}, text: 'operators', children: [] }])
 })
 
+t.test("dial: the dialled leg's status callback on <Client> and <Number>", async (t) => {
+  const [client, number, chosen, none, empty] = verbs(
+    renderTwiml([
+      {
+        verb: 'dial',
+        target: {
+          kind: 'client',
+          identity: 'operator-7',
+          statusUrl: 'https://h.example/v/operator-status?call=c1&operator=op7',
+        },
+        action: 'https://h.example/v/dialled',
+      },
+      {
+        verb: 'dial',
+        target: {
+          kind: 'number',
+          number: '+8613800000000',
+          statusUrl: 'https://h.example/v/leg',
+          statusEvents: ['answered', 'completed'],
+        },
+      },
+      {
+        verb: 'dial',
+        target: {
+          kind: 'client',
+          identity: 'a',
+          statusUrl: 'https://h.example/v/leg',
+          statusEvents: ['ringing', 'ringing', 'answered'],
+        },
+      },
+      { verb: 'dial', target: { kind: 'client', identity: 'b', statusEvents: ['answered'] } },
+      {
+        verb: 'dial',
+        target: {
+          kind: 'number',
+          number: '+8613800000001',
+          statusUrl: 'https://h.example/v/leg',
+          statusEvents: [],
+        },
+      },
+    ]),
+  )
+  t.same(
+    client?.attrs,
+    { action: 'https://h.example/v/dialled', method: 'POST' },
+    'on the noun, not the verb',
+  )
+  t.same(
+    client?.children,
+    [
+      {
+        name: 'Client',
+        attrs: {
+          statusCallback: 'https://h.example/v/operator-status?call=c1&operator=op7',
+          statusCallbackMethod: 'POST',
+          statusCallbackEvent: 'initiated ringing answered completed',
+        },
+        text: 'operator-7',
+        children: [],
+      },
+    ],
+    'every moment unless told: Twilio alone would post only completed',
+  )
+  t.same(number?.children, [
+    {
+      name: 'Number',
+      attrs: {
+        statusCallback: 'https://h.example/v/leg',
+        statusCallbackMethod: 'POST',
+        statusCallbackEvent: 'answered completed',
+      },
+      text: '+8613800000000',
+      children: [],
+    },
+  ])
+  t.equal(chosen?.children[0]?.attrs.statusCallbackEvent, 'ringing answered', 'each moment once')
+  t.same(none?.children[0]?.attrs, {}, 'events without a URL: nothing')
+  t.same(empty?.children[0]?.attrs, {}, 'a URL without events: nothing')
+})
+
 t.test('record: a voicemail with every option, and with the required ones only', async (t) => {
   const [full, bare] = verbs(
     renderTwiml([

@@ -7,6 +7,7 @@ import type {
   EnqueueInstruction,
   GatherInstruction,
   Instruction,
+  LegEvent,
   RecordInstruction,
 } from './twiml-reader.ts'
 
@@ -96,6 +97,8 @@ export interface CallRec {
   wireDirection: 'inbound' | 'outbound-api' | 'outbound-dial'
   parent?: CallRec
   statusUrl?: string
+  /** The moments posted to statusUrl (a dialled leg's statusCallbackEvent); every one when absent. */
+  statusEvents?: ReadonlySet<LegEvent>
   answerUrl?: string
   machineDetection?: boolean
   ringMs: number
@@ -116,6 +119,7 @@ export interface NewCall {
   wireDirection: CallRec['wireDirection']
   parent?: CallRec
   statusUrl?: string
+  statusEvents?: readonly LegEvent[]
   answerUrl?: string
   machineDetection?: boolean
   ringMs: number
@@ -137,6 +141,7 @@ export function newCallRec(init: NewCall): CallRec {
     wireDirection: init.wireDirection,
     ...(init.parent ? { parent: init.parent } : {}),
     ...(init.statusUrl ? { statusUrl: init.statusUrl } : {}),
+    ...(init.statusEvents ? { statusEvents: new Set(init.statusEvents) } : {}),
     ...(init.answerUrl ? { answerUrl: init.answerUrl } : {}),
     ...(init.machineDetection ? { machineDetection: true } : {}),
     ringMs: init.ringMs,

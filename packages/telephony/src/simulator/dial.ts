@@ -10,7 +10,7 @@ import { dequeue, queueNamed } from './queues.ts'
 import { postRecordingStatus } from './recordings.ts'
 import { applicationError, finish, follow, markAnswered, start } from './script.ts'
 import type { DialInstruction } from './twiml-reader.ts'
-import { postIgnored } from './webhooks.ts'
+import { postIgnored, postStatus } from './webhooks.ts'
 
 export async function dialVerb(sim: Engine, rec: CallRec, verb: DialInstruction, cont: Cont): Promise<void> {
   // Twilio rings several nouns at once; the simulator rings the first
@@ -30,11 +30,18 @@ export async function dialVerb(sim: Engine, rec: CallRec, verb: DialInstruction,
     to: endpoint,
     wireDirection: 'outbound-dial',
     parent: rec,
+    ...(target.statusCallback
+      ? { statusUrl: target.statusCallback, statusEvents: target.statusCallbackEvents ?? ['completed'] }
+      : {}),
     ringMs: Math.min(verb.timeoutSeconds * 1000, sim.options.ringTimeoutMs),
   })
   rec.wait = { kind: 'dialing', verb, cont, child }
-  // The new leg's first step: ringing (and answering at once) happens on its own chain.
-  void sim.step(child, () => ring(sim, child))
+  // The new leg's first step: its status callbacks, ringing (and answering at once) on its own chain.
+  void sim.step(child, async () => {
+    await postStatus(sim, child, 'initiated')
+    await postStatus(sim, child, 'ringing')
+    await ring(sim, child)
+  })
 }
 
 function answersAtOnce(sim: Engine, endpoint: string): boolean {
@@ -69,6 +76,9 @@ export async function answered(sim: Engine, rec: CallRec): Promise<void> {
     note(rec, 'status', 'answered')
     note(parent, 'dial', 'answered, bridged')
     bridge(parent, { kind: 'dial', verb: pw.verb, cont: pw.cont }, rec, { kind: 'leg' })
+    // Bridged first (synchronously, while the dialler is known to wait): the leg's answered callback
+    // follows on its own chain, before anything that ends the bridge can run there.
+    await postStatus(sim, rec, 'in-progress')
     return
   }
   await markAnswered(sim, rec)

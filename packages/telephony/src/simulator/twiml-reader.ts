@@ -7,9 +7,18 @@ export type Prompt =
   | { verb: 'play'; url: string; loop: number }
   | { verb: 'pause'; seconds: number }
 
+/** A `<Number>` or `<Client>` noun's status callback of the leg it rings. */
+export interface LegStatusCallback {
+  statusCallback?: string
+  /** The moments posted; Twilio's default with a statusCallback is `completed` only. */
+  statusCallbackEvents?: LegEvent[]
+}
+export type LegEvent = 'initiated' | 'ringing' | 'answered' | 'completed'
+const LEG_EVENTS: readonly string[] = ['initiated', 'ringing', 'answered', 'completed']
+
 export type DialNoun =
-  | { kind: 'number'; number: string }
-  | { kind: 'client'; identity: string }
+  | ({ kind: 'number'; number: string } & LegStatusCallback)
+  | ({ kind: 'client'; identity: string } & LegStatusCallback)
   | { kind: 'queue'; queue: string }
 
 export interface EnqueueInstruction {
@@ -128,18 +137,32 @@ function prompt(tag: string, node: XmlNode, base: string): Prompt | undefined {
   return undefined
 }
 
-function dialNouns(node: XmlNode): DialNoun[] {
+/** The leg's status callback attributes of a noun; unknown event names are skipped, as Twilio warns and goes on. */
+function legStatusCallback(attrs: Record<string, string>, base: string, tag: string): LegStatusCallback {
+  const statusCallback = url(attrs.statusCallback, base, `${tag} statusCallback`)
+  if (!statusCallback) return {}
+  const named = (attrs.statusCallbackEvent ?? '').split(/[\s,]+/).filter((e) => LEG_EVENTS.includes(e))
+  const statusCallbackEvents = named.length ? [...new Set(named as LegEvent[])] : ['completed' as const]
+  return { statusCallback, statusCallbackEvents }
+}
+
+function dialNouns(node: XmlNode, base: string): DialNoun[] {
   const children = childrenOf(node, 'Dial')
   const nouns: DialNoun[] = []
   for (const child of children) {
     const tag = tagOf(child)
     if (!tag) continue
     const text = textOf(childrenOf(child, tag))
-    if (tag === 'Number') nouns.push({ kind: 'number', number: text })
+    if (tag === 'Number')
+      nouns.push({ kind: 'number', number: text, ...legStatusCallback(attrsOf(child), base, tag) })
     else if (tag === 'Client') {
       // <Client>alice</Client> or <Client><Identity>alice</Identity>…</Client>
       const identity = childrenOf(child, tag).find((c) => tagOf(c) === 'Identity')
-      nouns.push({ kind: 'client', identity: identity ? textOf(childrenOf(identity, 'Identity')) : text })
+      nouns.push({
+        kind: 'client',
+        identity: identity ? textOf(childrenOf(identity, 'Identity')) : text,
+        ...legStatusCallback(attrsOf(child), base, tag),
+      })
     } else if (tag === 'Queue') nouns.push({ kind: 'queue', queue: text })
     else throw new TwimlError(`<Dial><${tag}> is not supported by the simulator`)
   }
@@ -189,7 +212,7 @@ export function readTwiml(xml: string, base: string): Instruction[] {
         break
       }
       case 'Dial': {
-        const targets = dialNouns(node)
+        const targets = dialNouns(node, base)
         if (targets.length === 0) throw new TwimlError('<Dial> has nothing to dial')
         const action = url(attrs.action, base, 'Dial action')
         const recordingStatusCallback = url(

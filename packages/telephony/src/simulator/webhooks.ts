@@ -7,7 +7,7 @@ import { SIGNATURE_HEADER, signRequest } from '../wire/index.ts'
 import { type CallRec, type Doc, note } from './call.ts'
 import { API_VERSION, errorText } from './common.ts'
 import type { Engine, SimulatorLogger } from './engine.ts'
-import { readTwiml } from './twiml-reader.ts'
+import { type LegEvent, readTwiml } from './twiml-reader.ts'
 
 export type WebhookTransport = (request: {
   url: string
@@ -83,7 +83,18 @@ export function callParams(sim: Engine, rec: CallRec): Record<string, string> {
   }
 }
 
-/** A status callback of the call, numbered in order; none when the call has no status URL. */
+/** The statusCallbackEvent moment a status belongs to. */
+function momentOf(status: CallStatus): LegEvent | undefined {
+  if (status === 'initiated' || status === 'ringing') return status
+  if (status === 'in-progress') return 'answered'
+  if (status === 'queued') return undefined
+  return 'completed'
+}
+
+/**
+ * A status callback of the call, numbered in order; none when the call has no status URL, or when its
+ * status URL was not asked for this moment (a dialled leg's statusCallbackEvent).
+ */
 export async function postStatus(
   sim: Engine,
   rec: CallRec,
@@ -91,6 +102,10 @@ export async function postStatus(
   extra: Record<string, string> = {},
 ): Promise<void> {
   if (!rec.statusUrl) return
+  if (rec.statusEvents) {
+    const moment = momentOf(status)
+    if (!moment || !rec.statusEvents.has(moment)) return
+  }
   const params = {
     ...callParams(sim, rec),
     CallStatus: status,

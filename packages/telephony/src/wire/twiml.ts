@@ -1,7 +1,7 @@
 // Scripts (the port's Verbs) rendered as TwiML, the XML a Twilio voice webhook answers with. The simulator
 // renders with this too, so both sides of a test speak exactly what Twilio would receive.
 import twilio from 'twilio'
-import type { Language, Script, Verb } from '../port.ts'
+import { DIAL_LEG_EVENTS, type DialLegStatus, type Language, type Script, type Verb } from '../port.ts'
 
 type VoiceResponse = InstanceType<typeof twilio.twiml.VoiceResponse>
 type Gather = ReturnType<VoiceResponse['gather']>
@@ -34,6 +34,18 @@ function renderPrompt(parent: VoiceResponse | Gather, verb: Prompt): void {
     case 'pause':
       parent.pause({ length: verb.seconds })
       return
+  }
+}
+
+/** The dialled leg's status callback attributes of a `<Number>` or `<Client>` noun (none without a URL). */
+function legStatus(target: DialLegStatus) {
+  const events = [...new Set(target.statusEvents ?? DIAL_LEG_EVENTS)]
+  if (target.statusUrl === undefined || events.length === 0) return {}
+  return {
+    statusCallback: target.statusUrl,
+    statusCallbackMethod: 'POST',
+    // Twilio's default without the attribute is `completed` only; the port's default is every moment
+    statusCallbackEvent: events,
   }
 }
 
@@ -72,8 +84,8 @@ function renderVerb(response: VoiceResponse, verb: Verb): void {
           : {}),
       })
       const target = verb.target
-      if (target.kind === 'number') dial.number(target.number)
-      else if (target.kind === 'client') dial.client(target.identity)
+      if (target.kind === 'number') dial.number(legStatus(target), target.number)
+      else if (target.kind === 'client') dial.client(legStatus(target), target.identity)
       else dial.queue(target.queue)
       return
     }
