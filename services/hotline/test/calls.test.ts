@@ -1,7 +1,9 @@
 // The call flow through HTTP and the simulator: greeting and queue, positions, answer next, concurrent
 // operators, abandoned calls on the callback list, 100 simultaneous calls.
 import t from 'tap'
-import { hotline, published } from './helpers.ts'
+import { CALLS } from '../src/calls-store.ts'
+import type { CallDoc } from '../src/domain/call.ts'
+import { BASE, hotline, LINE, published, signedHeaders } from './helpers.ts'
 
 const API = '/api/v1/hotline'
 
@@ -155,3 +157,130 @@ t.test('100 simultaneous incoming calls are all queued, none lost or doubled', a
   const received = await published(h.events, (e) => e.type === 'hotline.call-received', 100)
   t.equal(new Set(received.map((e) => e.subject)).size, 100)
 })
+
+t.test(
+  "the operator's pickup: connecting while their phone rings, in progress from the pickup, answered then",
+  async (t) => {
+    const h = await hotline(t)
+    const headers = await h.operator('op1')
+    await h.operator('op2')
+    // the operator's soft phone rings until it is answered (the simulator answers client:* at once)
+    h.simulator.watch('client:op1')
+    const call = await h.dial()
+    const receivedAt = Date.parse(h.clock.now().toISOString())
+    h.clock.advance(5_000)
+    const res = await h.app.inject({ method: 'POST', url: `${API}/queue/answer-next`, headers })
+    t.equal(res.statusCode, 200, res.body)
+    await h.simulator.idle()
+    const card = async () => (await h.app.inject({ url: `${API}/calls/${call.callId}`, headers })).json()
+    t.equal((await card()).status, 'connecting', "the operator's phone rings")
+    const leg = h.simulator.calls().find((c) => c.parentCallId === call.providerCallId)
+    t.match(leg, { to: 'client:op1', state: 'ringing' })
+
+    h.clock.advance(7_000)
+    await h.simulator.answer(leg?.callId ?? '')
+    await h.simulator.idle()
+    const pickedUp = new Date(receivedAt + 12_000).toISOString()
+    const talking = await card()
+    t.equal(talking.status, 'in-progress', 'the call card shows the talk while it lasts')
+    t.equal(talking.answeredAt, pickedUp, 'answered at the pickup')
+    t.equal(talking.waitSeconds, 12, 'waited from its arrival to the pickup')
+
+    // the same callback again, late ones, another operator's, another call's leg, an unsigned one
+    const calls = h.store.collection<CallDoc>(CALLS)
+    const before = await calls.get(call.callId)
+    const legStatus = (status: string, operator = 'op1', parent = call.providerCallId) => {
+      const path = `${API}/voice/operator-status?call=${call.callId}&operator=${operator}`
+      const params = {
+        AccountSid: h.simulator.accountSid,
+        CallSid: leg?.callId ?? '',
+        ParentCallSid: parent,
+        CallStatus: status,
+        Direction: 'outbound-dial',
+        From: LINE,
+        To: 'client:op1',
+      }
+      return { path, params, headers: signedHeaders(h.authToken, `${BASE}${path}`, params) }
+    }
+    const post = (w: ReturnType<typeof legStatus>, headers: Record<string, string> = w.headers) =>
+      h.app.inject({
+        method: 'POST',
+        url: w.path,
+        payload: new URLSearchParams(w.params).toString(),
+        headers,
+      })
+    h.clock.advance(3_000)
+    for (const w of [
+      legStatus('in-progress'),
+      legStatus('ringing'),
+      legStatus('initiated'),
+      legStatus('in-progress', 'op2'),
+      legStatus('in-progress', 'op1', `CA${'9'.repeat(32)}`),
+    ]) {
+      const r = await post(w)
+      t.equal(r.statusCode, 200, `${w.params.CallStatus}: ${r.body}`)
+    }
+    const unsigned = legStatus('in-progress')
+    const refused = await post(unsigned, { 'content-type': 'application/x-www-form-urlencoded' })
+    t.equal(refused.statusCode, 403, 'unsigned: refused')
+    t.equal((await calls.get(call.callId))?.version, before?.version, 'none of them wrote the call')
+
+    h.clock.advance(60_000)
+    await h.simulator.hangup(call.providerCallId)
+    await h.simulator.idle()
+    const ended = await card()
+    t.equal(ended.status, 'ended')
+    t.equal(ended.endReason, 'answered')
+    t.equal(ended.answeredAt, pickedUp, 'the answer time stays the pickup')
+    t.equal(ended.waitSeconds, 12)
+    const afterEnd = await calls.get(call.callId)
+    t.equal((await post(legStatus('in-progress'))).statusCode, 200)
+    t.equal((await calls.get(call.callId))?.version, afterEnd?.version, 'a callback after the end: nothing')
+    const endedEvents = await published(
+      h.events,
+      (e) => e.type === 'hotline.call-ended' && e.subject === call.callId,
+    )
+    t.equal((endedEvents[0]?.data as { waitSeconds: number } | undefined)?.waitSeconds, 12)
+  },
+)
+
+t.test(
+  'a provider that sends no leg status: connecting until the dial ends, the answer time worked back',
+  async (t) => {
+    const h = await hotline(t)
+    const headers = await h.operator('op1')
+    // the leg's status callbacks never arrive; every other webhook does
+    h.simulator.setTransport(async ({ url, params, headers }) => {
+      const u = new URL(url)
+      if (u.pathname.endsWith('/voice/operator-status')) return { status: 204, contentType: '', body: '' }
+      const res = await h.app.inject({
+        method: 'POST',
+        url: `${u.pathname}${u.search}`,
+        payload: new URLSearchParams(params).toString(),
+        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      })
+      return {
+        status: res.statusCode,
+        contentType: String(res.headers['content-type'] ?? ''),
+        body: res.body,
+      }
+    })
+    const call = await h.dial()
+    const res = await h.app.inject({ method: 'POST', url: `${API}/queue/answer-next`, headers })
+    t.equal(res.statusCode, 200, res.body)
+    await h.simulator.idle()
+    t.equal(h.simulator.call(call.providerCallId)?.state, 'in-progress', 'bridged at the provider')
+    const card = async () => (await h.app.inject({ url: `${API}/calls/${call.callId}`, headers })).json()
+    t.equal((await card()).status, 'connecting', 'nothing said the operator picked up')
+    h.clock.advance(30_000)
+    await h.simulator.hangup(call.providerCallId)
+    await h.simulator.idle()
+    const ended = await card()
+    t.equal(ended.endReason, 'answered', 'the dial action says it was answered')
+    t.equal(
+      Date.parse(ended.answeredAt),
+      Date.parse(ended.endedAt) - ended.talkSeconds * 1000,
+      'worked back from the talk the dial reports',
+    )
+  },
+)

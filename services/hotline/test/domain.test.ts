@@ -10,6 +10,7 @@ import {
   dialEnded,
   leftQueue,
   newInboundCall,
+  operatorAnswered,
   voicemailLeft,
 } from '../src/domain/call.ts'
 import { prepareLog } from '../src/domain/call-log.ts'
@@ -121,6 +122,28 @@ t.test('answer next, the dial, and a failed operator leg back to the front', asy
   t.equal(talked.change?.call.waitSeconds, 10, 'answered 60 s before the end of a call received 70 s before')
   t.equal(talked.change?.call.talkSeconds, 60)
   t.equal(talked.change?.call.callback, null, 'an answered call is not missed')
+})
+
+t.test("the operator's pickup: in progress from then, once, for that operator only", async (t) => {
+  const call = inbound('CA1', '2026-03-02T02:00:00.000Z')
+  t.equal(operatorAnswered(call, at('2026-03-02T02:00:09Z'), 'op1'), null, 'a queued call: nothing')
+  const claimed = claimCall(call, 'op1') as CallDoc
+  t.equal(operatorAnswered(claimed, at('2026-03-02T02:00:09Z'), 'op2'), null, "another operator's leg")
+  const talking = operatorAnswered(claimed, at('2026-03-02T02:00:09Z'), 'op1') as CallDoc
+  t.equal(talking.state, 'in-progress')
+  t.equal(talking.answeredAt, '2026-03-02T02:00:09.000Z')
+  t.equal(talking.waitSeconds, 9)
+  t.equal(operatorAnswered(talking, at('2026-03-02T02:00:12Z'), 'op1'), null, 'the same again: nothing')
+  const ended = dialEnded(
+    talking,
+    'op1',
+    { status: 'completed', durationSeconds: 40 },
+    at('2026-03-02T02:01:00Z'),
+    missed,
+  ).change?.call as CallDoc
+  t.equal(ended.answeredAt, '2026-03-02T02:00:09.000Z', 'the pickup, not worked back from the dial')
+  t.equal(ended.waitSeconds, 9)
+  t.equal(operatorAnswered(ended, at('2026-03-02T02:01:01Z'), 'op1'), null, 'late: nothing')
 })
 
 t.test('a voicemail ends the call on the callback list', async (t) => {

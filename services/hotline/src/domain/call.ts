@@ -257,15 +257,23 @@ export function requeue(call: CallDoc, operatorId: string): CallDoc | null {
   return { ...call, state: 'queued', operatorId: null }
 }
 
-/** The operator's leg answered (a status callback of that leg): the call is being talked. */
-export function operatorAnswered(call: CallDoc, now: Date): CallDoc | null {
+/**
+ * The operator picked up (the answered status callback of the leg the connect script dialled): the call is
+ * being talked, answered now, after waiting since it was received. Only a call still connecting — to this
+ * operator, when the callback names one — moves: a repeated, late (the call requeued, claimed by another,
+ * ended) or stale callback changes nothing, and nothing moves a call back.
+ */
+export function operatorAnswered(call: CallDoc, now: Date, operatorId?: string): CallDoc | null {
   if (call.state !== 'connecting') return null
-  return { ...call, state: 'in-progress', answeredAt: now.toISOString() }
+  if (operatorId !== undefined && call.operatorId !== operatorId) return null
+  const answeredAt = now.toISOString()
+  return { ...call, state: 'in-progress', answeredAt, waitSeconds: seconds(call.receivedAt, answeredAt) }
 }
 
 /**
  * The dial to the operator ended. Answered (`completed`/`answered`): the talk is over and the call ends
- * answered, its answer time worked back from the talk's duration when no leg status said it. Otherwise
+ * answered, its answer time the one the operator's leg reported (`operatorAnswered`), or — from a
+ * provider that sent no leg status — worked back from the talk's duration. Otherwise
  * the caller goes back to the queue (`requeue`).
  */
 export function dialEnded(

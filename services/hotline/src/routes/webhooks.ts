@@ -207,13 +207,20 @@ export async function webhookRoutes(app: App, opts: WebhookRoutesOptions): Promi
     if (call.state !== 'connecting' || call.operatorId !== q.operator || !op?.endpoint) return queueScript()
     const endpoint = op.endpoint
     const query = `call=${encodeURIComponent(call.callId)}&operator=${encodeURIComponent(op.userId)}`
+    // The operator's leg tells /operator-status when it is picked up: the call card shows the talk, and
+    // the answer time (the dashboard's "answered within 15 s") is the pickup. Only that moment is asked
+    // for; how the dial ended comes to /dial-result.
+    const legStatus = {
+      statusUrl: webhookUrl(ctx, `/operator-status?${query}`),
+      statusEvents: ['answered' as const],
+    }
     return [
       zh('正在为您接通坐席，请稍候。'),
       {
         verb: 'dial',
         target: endpoint.startsWith('client:')
-          ? { kind: 'client', identity: endpoint.slice('client:'.length) }
-          : { kind: 'number', number: endpoint },
+          ? { kind: 'client', identity: endpoint.slice('client:'.length), ...legStatus }
+          : { kind: 'number', number: endpoint, ...legStatus },
         timeoutSeconds: 20,
         action: webhookUrl(ctx, `/dial-result?${query}`),
         ...(ctx.recordCalls
@@ -222,6 +229,25 @@ export async function webhookRoutes(app: App, opts: WebhookRoutesOptions): Promi
       },
     ]
   })
+
+  route(
+    '/operator-status',
+    "Status callbacks of the operator's leg: picked up → the call is in progress, answered now",
+    async (w, q, request) => {
+      // the leg of this call's dial (its parent is the caller's call), answered: anything else is ignored
+      if (!q.call || !q.operator || w.status !== 'in-progress') return []
+      if (!w.parentCallId || callIdOf(w.parentCallId) !== q.call) return []
+      if (!(await ctx.calls.get(q.call))) return []
+      const operatorId = q.operator
+      const now = ctx.clock.now()
+      const r = await changeCall(ctx.calls, q.call, (c) => operatorAnswered(c, now, operatorId), now)
+      if (r.changed) {
+        request.log.info({ callId: q.call, operatorId }, 'operator picked up')
+        ctx.feed.changed()
+      }
+      return []
+    },
+  )
 
   route(
     '/dial-result',
