@@ -135,7 +135,7 @@ const QUICK: typeof FULL = {
     maxBallotsPerRound: 5_000,
     baselineBallotsPerRound: 20_000,
     warmupBallots: 1_000,
-    prepareSecondsMax: 300,
+    prepareSecondsMax: 120,
     drainTimeoutSeconds: 60,
   },
 }

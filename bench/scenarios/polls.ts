@@ -211,6 +211,17 @@ export async function polls(
       used += out.length
       return out
     }
+    // fewer voters verified than asked for within the preparation's time limit (FerretDB is slow at it):
+    // the warm-up and every round get the same share of those there are, so that each round has ballots
+    const scale = Math.min(1, (oursBodies.length - 1) / (p.warmupBallots + p.rounds * p.maxBallotsPerRound))
+    const warmupBallots = Math.floor(p.warmupBallots * scale)
+    const ballotsPerRound = Math.floor(p.maxBallotsPerRound * scale)
+    if (ballotsPerRound < 1)
+      throw new Error(`only ${oursBodies.length} voters verified in the preparation time`)
+    if (scale < 1)
+      log(
+        `  ${adapter} ${ballotsPerRound} ballots per round of ours (of ${p.maxBallotsPerRound}): the voters verified`,
+      )
     const sign = (n: number) =>
       signedBallots(Buffer.from(secret, 'base64'), baseline.pollId, phones, baseAnswers, n)
 
@@ -228,14 +239,16 @@ export async function polls(
     let castOurs = oursTwice[0] === 201 ? 1 : 0
 
     // warm-up of both (JIT, connection pools), not recorded
-    const warm = await ballotLoop(
-      ours.url,
-      ours.pollId,
-      take(p.warmupBallots),
-      p.warmupSeconds,
-      p.connections,
-    )
-    castOurs += warm.cast
+    if (warmupBallots > 0) {
+      const warm = await ballotLoop(
+        ours.url,
+        ours.pollId,
+        take(warmupBallots),
+        p.warmupSeconds,
+        p.connections,
+      )
+      castOurs += warm.cast
+    }
     await ballotLoop(
       baseline.url,
       baseline.pollId,
@@ -259,7 +272,7 @@ export async function polls(
         : '') +
       (r.cast + errorsOf(r) >= r.prepared ? ` (all ${r.prepared} prepared ballots used)` : '')
     const runOurs = async (n: number) => {
-      const bodies = take(p.maxBallotsPerRound)
+      const bodies = take(ballotsPerRound)
       const cpu = ours.proc.cpuSeconds()
       const result = await ballotLoop(ours.url, ours.pollId, bodies, p.roundSeconds, p.connections)
       castOurs += result.cast

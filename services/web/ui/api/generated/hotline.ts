@@ -4419,6 +4419,149 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/hotline/voice/operator-status': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Status callbacks of the operator's leg: picked up → the call is in progress, answered now
+     * @description A signed webhook of the telephony provider; answers a call script (text/xml).
+     */
+    post: {
+      parameters: {
+        query?: {
+          attempt?: number
+          call?: string
+          callback?: string
+          kind?: 'voicemail' | 'recording'
+          operator?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            [key: string]: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': string
+          }
+        }
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/v1/hotline/voice/queue-result': {
     parameters: {
       query?: never
