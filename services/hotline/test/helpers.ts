@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { deleteTestNamespace } from '@tingjian/bus-kafka/testing'
 import type { EventEnvelope } from '@tingjian/contracts'
 import { FieldCipher, generateFieldKeys, ManualClock, type Role } from '@tingjian/kit'
-import { TelephonySimulator } from '@tingjian/telephony/simulator'
+import { injectTransport, TelephonySimulator } from '@tingjian/telephony/simulator'
 import { SIGNATURE_HEADER, signRequest } from '@tingjian/telephony/wire'
 import { type AdapterKind, capturedLogger, KAFKA_BROKERS, testAdapters, testJwt } from '@tingjian/testkit'
 import type { Test } from 'tap'
@@ -58,16 +58,7 @@ export async function hotline(
     ...extra,
   })
   t.teardown(() => app.close())
-  simulator.setTransport(async ({ url, params, headers }) => {
-    const u = new URL(url)
-    const res = await app.inject({
-      method: 'POST',
-      url: `${u.pathname}${u.search}`,
-      payload: new URLSearchParams(params).toString(),
-      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
-    })
-    return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: res.body }
-  })
+  simulator.setTransport(injectTransport(() => app))
   // teardowns run last-registered first: the simulator stops before the app closes
   t.teardown(() => simulator.close())
   await app.ready()

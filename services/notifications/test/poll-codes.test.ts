@@ -5,7 +5,7 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import { PollsEvents } from '@tingjian/contracts'
 import type { App } from '@tingjian/kit'
-import { TelephonySimulator, type WebhookTransport } from '@tingjian/telephony/simulator'
+import { injectTransport, TelephonySimulator } from '@tingjian/telephony/simulator'
 import { type AdapterKind, eventually, personalDataIn, uniqueName } from '@tingjian/testkit'
 import t, { type Test } from 'tap'
 import type { DeliveryDoc } from '../src/deliveries.ts'
@@ -52,19 +52,6 @@ function codeRequested(o: {
   }
   const event = PollsEvents.codeRequested.create({ subject: pollId, occurredAt: NOW, data })
   return { event, code, data }
-}
-
-function injectTransport(app: () => App): WebhookTransport {
-  return async (request) => {
-    const url = new URL(request.url)
-    const res = await app().inject({
-      method: 'POST',
-      url: `${url.pathname}${url.search}`,
-      headers: request.headers,
-      payload: new URLSearchParams(request.params).toString(),
-    })
-    return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: res.body }
-  }
 }
 
 async function setup(t: Test, kind: AdapterKind = 'embedded', smsLinks?: boolean) {

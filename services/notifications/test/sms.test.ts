@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { HotlineEvents, TrackingEvents } from '@tingjian/contracts'
 import type { App } from '@tingjian/kit'
-import { TelephonySimulator, type WebhookTransport } from '@tingjian/telephony/simulator'
+import { injectTransport, TelephonySimulator, type WebhookTransport } from '@tingjian/telephony/simulator'
 import { type AdapterKind, eventually, personalDataIn, uniqueName } from '@tingjian/testkit'
 import t, { type Test } from 'tap'
 import type { DeliveryDoc } from '../src/deliveries.ts'
@@ -31,23 +31,17 @@ const LINK = /https?:|www\.|:\/\/|\.cn\b|\.com\b/i
 type Sent = Parameters<WebhookTransport>[0]
 
 /** The simulator's webhooks into the app's inject, each request kept (to replay or tamper with). */
-function injectTransport(app: () => App, requests: Sent[]): WebhookTransport {
+/** Webhooks handed to the app in process, each recorded. */
+function recordingTransport(app: () => App, requests: Sent[]): WebhookTransport {
+  const inject = injectTransport(() => app())
   return async (request) => {
     requests.push(request)
-    return post(app(), request)
+    return inject(request)
   }
 }
 
-async function post(app: App, request: Sent) {
-  const url = new URL(request.url)
-  const res = await app.inject({
-    method: 'POST',
-    url: `${url.pathname}${url.search}`,
-    headers: request.headers,
-    payload: new URLSearchParams(request.params).toString(),
-  })
-  return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: res.body }
-}
+/** One webhook as the simulator sent it, again (a duplicate, a replay). */
+const post = (app: App, request: Sent) => injectTransport(() => app)(request)
 
 function callLogged(o: {
   phone?: string
@@ -120,7 +114,7 @@ async function setup(t: Test, kind: AdapterKind = 'embedded', smsLinks?: boolean
     ...(smsLinks !== undefined ? { smsLinks } : {}),
   })
   const requests: Sent[] = []
-  sim.setTransport(injectTransport(() => n.app, requests))
+  sim.setTransport(recordingTransport(() => n.app, requests))
   const deliveries = n.store.collection<DeliveryDoc>(COLLECTIONS.deliveries)
   const admin = { authorization: `Bearer ${n.jwt.token({ sub: 'u-admin', roles: ['admin'] })}` }
   /** The SMS of this number, once there are `count`; then the simulator's callbacks are finished. */

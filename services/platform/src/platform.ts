@@ -26,7 +26,7 @@ import { EmailChannel } from '@tingjian/notifications/email'
 import { buildPolls } from '@tingjian/polls'
 import type { DocumentStore } from '@tingjian/store'
 import type { Telephony } from '@tingjian/telephony'
-import { TelephonySimulator, type WebhookTransport } from '@tingjian/telephony/simulator'
+import { injectTransport, TelephonySimulator } from '@tingjian/telephony/simulator'
 import { createTwilioTelephony } from '@tingjian/telephony/twilio'
 import { buildTracking } from '@tingjian/tracking'
 import { buildGateway, ROUTE_TABLE, type UpstreamUrls } from '@tingjian/web'
@@ -106,23 +106,11 @@ export interface Platform {
   close(): Promise<void>
 }
 
-/**
- * The simulator's webhooks, handed to the service that owns the path (the gateway's route table) in this
- * process: the URL they are signed for stays the public one, as the gateway would forward it.
- */
-function inProcessTransport(apps: Partial<Record<ServiceName, App>>): WebhookTransport {
-  return async ({ url, params, headers }) => {
-    const u = new URL(url)
-    const owner = ROUTE_TABLE.find((r) => u.pathname === r.prefix || u.pathname.startsWith(`${r.prefix}/`))
-    const app = owner ? apps[owner.upstream as ServiceName] : undefined
-    if (!app) return { status: 404, contentType: 'text/plain', body: 'no service owns this path' }
-    const res = await app.inject({
-      method: 'POST',
-      url: `${u.pathname}${u.search}`,
-      payload: new URLSearchParams(params).toString(),
-      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
-    })
-    return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: res.body }
+/** The service that owns a path under /api/v1 (the gateway's route table), for the simulator's webhooks. */
+function ownerOf(apps: Partial<Record<ServiceName, App>>) {
+  return (path: string) => {
+    const route = ROUTE_TABLE.find((r) => path === r.prefix || path.startsWith(`${r.prefix}/`))
+    return route ? apps[route.upstream as ServiceName] : undefined
   }
 }
 
@@ -289,7 +277,8 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
     })
     apps.push(calendar)
     const byName = { identity, mailbox, tracking, notifications, hotline, polls, calendar }
-    simulator?.setTransport(inProcessTransport(byName))
+    // the URL signed stays the public one, as the gateway would forward it
+    simulator?.setTransport(injectTransport(ownerOf(byName)))
     await Promise.all(apps.map((a) => a.ready()))
     return {
       bus,

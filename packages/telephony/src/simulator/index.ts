@@ -4,6 +4,8 @@ export { type SimulatorRoutesOptions, simulatorRoutes } from './routes.ts'
 export {
   type CallState,
   httpTransport,
+  type Injectable,
+  injectTransport,
   type SimulatedCall,
   type SimulatedSms,
   type SimulatorLogger,

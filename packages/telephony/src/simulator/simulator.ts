@@ -27,7 +27,7 @@ import { fetchDoc, postStatus, type WebhookTransport } from './webhooks.ts'
 export type { CallState, SimulatedCall, TranscriptKind } from './call.ts'
 export type { SimulatorLogger, SimulatorOptions } from './engine.ts'
 export type { SimulatedSms } from './sms.ts'
-export { httpTransport, type WebhookTransport } from './webhooks.ts'
+export { httpTransport, type Injectable, injectTransport, type WebhookTransport } from './webhooks.ts'
 
 export type VoicemailContent = { text: string } | { audio: Uint8Array; contentType: string }
 

@@ -36,6 +36,35 @@ export const httpTransport: WebhookTransport = async ({ url, params, headers }) 
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: await res.text() }
 }
 
+/** An app that takes requests in process (a Fastify app's `inject`), for `injectTransport`. */
+export interface Injectable {
+  inject(request: {
+    method: 'POST'
+    url: string
+    headers: Record<string, string>
+    payload: string
+  }): Promise<{ statusCode: number; headers: Record<string, unknown>; body: string }>
+}
+
+/**
+ * Webhooks handed to an app in this process instead of over HTTP (the single-process platform, tests): the
+ * app that owns the URL's path, given by `appFor`; the URL they were signed for stays the public one.
+ */
+export function injectTransport(appFor: (path: string) => Injectable | undefined): WebhookTransport {
+  return async ({ url, params, headers }) => {
+    const u = new URL(url)
+    const app = appFor(u.pathname)
+    if (!app) return { status: 404, contentType: 'text/plain', body: 'no app owns this path' }
+    const res = await app.inject({
+      method: 'POST',
+      url: `${u.pathname}${u.search}`,
+      headers,
+      payload: new URLSearchParams(params).toString(),
+    })
+    return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: res.body }
+  }
+}
+
 export class WebhookPoster {
   constructor(
     private readonly authToken: string,
