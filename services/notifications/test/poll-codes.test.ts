@@ -4,7 +4,6 @@
 // characters; once per request however often it is delivered; no number or code in any log line.
 import { randomBytes, randomInt } from 'node:crypto'
 import { PollsEvents } from '@tingjian/contracts'
-import type { App } from '@tingjian/kit'
 import { injectTransport, TelephonySimulator } from '@tingjian/telephony/simulator'
 import { type AdapterKind, eventually, personalDataIn, uniqueName } from '@tingjian/testkit'
 import t, { type Test } from 'tap'
