@@ -7,6 +7,7 @@ import { defineHotlineEvents } from './events/hotline.ts'
 import { defineIdentityEvents } from './events/identity.ts'
 import { defineMailboxEvents } from './events/mailbox.ts'
 import { definePollsEvents } from './events/polls.ts'
+import { defineRectificationEvents } from './events/rectification.ts'
 import { defineTrackingEvents } from './events/tracking.ts'
 
 export const catalogue = new EventCatalogue()
@@ -17,3 +18,4 @@ export const TrackingEvents = defineTrackingEvents(catalogue)
 export const CalendarEvents = defineCalendarEvents(catalogue)
 export const HotlineEvents = defineHotlineEvents(catalogue)
 export const PollsEvents = definePollsEvents(catalogue)
+export const RectificationEvents = defineRectificationEvents(catalogue)

@@ -24,6 +24,8 @@ export * from './events/calendar.ts'
 export * from './events/common.ts'
 export * from './events/hotline.ts'
 export * from './events/polls.ts'
+export * from './events/problems.ts'
+export * from './events/rectification.ts'
 export {
   CalendarEvents,
   catalogue,
@@ -31,6 +33,7 @@ export {
   IdentityEvents,
   MailboxEvents,
   PollsEvents,
+  RectificationEvents,
   TrackingEvents,
 } from './events.ts'
 export { DEFAULT_NAMESPACE, isSource, SOURCES, type Source, type Stream, topicName } from './topics.ts'

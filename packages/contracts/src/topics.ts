@@ -10,6 +10,7 @@ export const SOURCES = [
   'polls',
   'callbacks',
   'tracking',
+  'rectification',
   'notifications',
   'calendar',
   'platform',

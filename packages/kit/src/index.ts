@@ -68,4 +68,16 @@ export {
 } from './revocations.ts'
 export { type Closeable, closeInOrder, type ServeOptions, serve } from './serve.ts'
 export { ServerConfig, type TrustProxy, trustProxyOf } from './server-config.ts'
+export {
+  appendEntry,
+  canonicalJson,
+  entryHash,
+  GENESIS_HASH,
+  headOf,
+  type NewEntry,
+  type TimelineEntry,
+  type TimelineHead,
+  type Verification,
+  verifyTimeline,
+} from './timeline.ts'
 export { type ValidationIssue, validatorCompiler } from './validation.ts'

@@ -1,8 +1,8 @@
 import { MailboxEvents } from '@tingjian/contracts'
+import type { TimelineEntry } from '@tingjian/kit'
 import { eventually, PERSONAL_DATA } from '@tingjian/testkit'
 import t from 'tap'
 import { caseIdFor } from '../src/domain/intake.ts'
-import type { TimelineEntry } from '../src/domain/timeline.ts'
 import { letter } from './fixtures.ts'
 import { harness, trackingCode } from './helpers.ts'
 

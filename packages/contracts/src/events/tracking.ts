@@ -1,6 +1,7 @@
 import Type from 'typebox'
 import type { EventCatalogue } from '../catalogue.ts'
 import { CaseStatus, Category, Channel, Id, Timestamp, TrackingCode } from './common.ts'
+import { ProblemFoundData } from './problems.ts'
 
 const CaseRef = {
   caseId: Id,
@@ -104,6 +105,14 @@ export function defineTrackingEvents(c: EventCatalogue) {
         text: Type.String({ maxLength: 20_000 }),
         repliedAt: Timestamp,
       }),
+    }),
+    problemFound: c.define({
+      type: 'tracking.problem-found',
+      version: 1,
+      source: 'tracking',
+      description:
+        "A case showed a problem in a department's work: the citizen rated the reply dissatisfied, a complaint or report was replied to as substantiated (or partly), or the case reached public criticism (通报). For rectification's trend alerts and orders; the data is the shared problem shape every source publishes.",
+      data: ProblemFoundData,
     }),
   }
 }

@@ -3,6 +3,7 @@
 // may take which action in which state; each command's own logic is a handler in ./commands/.
 import { TrackingEvents } from '@tingjian/contracts'
 import type { Role } from '@tingjian/kit'
+import { appendEntry, headOf } from '@tingjian/kit'
 import { HANDLERS, type Handler } from './commands/index.ts'
 import { dueProvisionalOf } from './deadlines.ts'
 import {
@@ -28,7 +29,6 @@ import {
   type StaffActor,
   TOO_MANY_DAYS,
 } from './model.ts'
-import { appendEntry, headOf } from './timeline.ts'
 
 export * from './model.ts'
 export { appendEntry }

@@ -2,6 +2,7 @@
 // from the timeline), whether a due date was counted across a year no calendar table covers (provisional),
 // and the recomputation when a year's table arrives. Pure.
 import { uncoveredYears } from '@tingjian/calendar'
+import { appendEntry, headOf } from '@tingjian/kit'
 import { dueLevel } from './escalation.ts'
 import {
   type Calendar,
@@ -13,7 +14,6 @@ import {
   type Outcome,
   SIGNING_DAYS,
 } from './model.ts'
-import { appendEntry, headOf } from './timeline.ts'
 
 /**
  * The due date is `addWorkingDays(from, days)` in the case's region: `from` is the acceptance (the first

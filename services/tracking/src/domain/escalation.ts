@@ -4,8 +4,8 @@
 //   3 通报 (public criticism): from the fifth working day after the due day (five working days overdue).
 import type { EventEnvelope } from '@tingjian/contracts'
 import { TrackingEvents } from '@tingjian/contracts'
+import { appendEntry, headOf } from '@tingjian/kit'
 import { type Calendar, type CaseState, caseChanged, OPEN_STATUSES } from './model.ts'
-import { appendEntry, headOf } from './timeline.ts'
 
 export const LADDER = ['none', 'reminder', 'supervision', 'criticism'] as const
 export type LadderKind = (typeof LADDER)[number]

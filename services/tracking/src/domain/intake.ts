@@ -2,6 +2,7 @@
 // (opened, answered on the spot, or added to an existing case), a poll's free-text answer escalated by staff.
 import { createHash } from 'node:crypto'
 import type { EventEnvelope, HotlineEvents, MailboxEvents, PollsEvents, Static } from '@tingjian/contracts'
+import { appendEntry, headOf } from '@tingjian/kit'
 import { decide } from './case.ts'
 import {
   type Calendar,
@@ -13,7 +14,6 @@ import {
   type StaffActor,
 } from './model.ts'
 import { maskCitizen, piiHash, searchTerms } from './privacy.ts'
-import { appendEntry, headOf } from './timeline.ts'
 
 export type LetterSubmitted = Static<(typeof MailboxEvents.letterSubmitted)['data']>
 export type CallLogged = Static<(typeof HotlineEvents.callLogged)['data']>

@@ -9,8 +9,7 @@ import {
   type Static,
   TrackingEvents,
 } from '@tingjian/contracts'
-import type { Role } from '@tingjian/kit'
-import type { NewEntry, TimelineEntry } from './timeline.ts'
+import type { NewEntry, Role, TimelineEntry } from '@tingjian/kit'
 
 /** The part of the working-day calendar the domain needs. */
 export type Calendar = Pick<

@@ -1,7 +1,7 @@
 // Staff routes (registered under /api/v1): list and read cases, work-queue counts, take actions, verify a
 // timeline.
 import type { App, Clock, StaffClaims } from '@tingjian/kit'
-import { Errors, Problem } from '@tingjian/kit'
+import { Errors, Problem, verifyTimeline } from '@tingjian/kit'
 import type { Filter } from '@tingjian/store'
 import { resolveAssignment } from '../assignment.ts'
 import { applyStaffCommand, type Cases, linkMerged, toState } from '../case-store.ts'
@@ -15,7 +15,6 @@ import {
   OPEN_STATUSES,
 } from '../domain/case.ts'
 import { type FieldSealer, piiHash, queryTerms } from '../domain/privacy.ts'
-import { verifyTimeline } from '../domain/timeline.ts'
 import {
   auditPhoneSearch,
   type PhoneSearches,

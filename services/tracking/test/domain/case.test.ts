@@ -1,4 +1,5 @@
 import { TrackingEvents } from '@tingjian/contracts'
+import { verifyTimeline } from '@tingjian/kit'
 import t from 'tap'
 import {
   type CaseStatus,
@@ -8,7 +9,6 @@ import {
   replyFromLead,
   type StaffActor,
 } from '../../src/domain/case.ts'
-import { verifyTimeline } from '../../src/domain/timeline.ts'
 import {
   APPROVE,
   ASSIGN,

@@ -1,7 +1,7 @@
-// The case timeline is hash-chained: each entry's hash covers the previous hash and the entry itself, so a
-// changed, inserted, reordered or deleted entry breaks the chain from that point on. Entries cut off the
-// end leave a valid shorter chain: the case also keeps the head hash and the entry count, and `verify`
-// compares both.
+// A hash-chained timeline (a case's, a rectification order's): each entry's hash covers the previous hash and
+// the entry itself, so a changed, inserted, reordered or deleted entry breaks the chain from that point on.
+// Entries cut off the end leave a valid shorter chain: the owner also keeps the head hash and the entry
+// count, and `verify` compares both.
 import { createHash } from 'node:crypto'
 
 export interface TimelineEntry {

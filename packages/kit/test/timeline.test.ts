@@ -6,7 +6,7 @@ import {
   headOf,
   type TimelineEntry,
   verifyTimeline,
-} from '../../src/domain/timeline.ts'
+} from '../src/timeline.ts'
 
 const entry = (action: string) => ({
   at: '2026-03-02T01:00:00.000Z',
