@@ -124,7 +124,13 @@ export const PROBLEM_INDEXES: IndexSpec[] = [
       ['occurredAt', -1],
     ],
   },
-  { name: 'month_department', keys: [['month', 1], ['departmentId', 1]] },
+  {
+    name: 'month_department',
+    keys: [
+      ['month', 1],
+      ['departmentId', 1],
+    ],
+  },
   { name: 'alert', keys: [['alertId', 1]] },
   { name: 'order', keys: [['orderId', 1]] },
   { name: 'case', keys: [['caseId', 1]] },
