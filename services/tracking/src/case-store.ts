@@ -80,27 +80,33 @@ export function refusalError(r: Refusal): Error {
 
 /**
  * Applies a staff action. A case the actor may not see is a 404 (its existence is not confirmed); a
- * version other than the stored one is a 409 stale-version before anything is decided; then the role,
+ * version other than the stored one (when the client gave one) is a 409 stale-version before anything is
+ * decided; then the role,
  * department and status (403, 409) before the request's own content is looked at (`command` builds it:
  * an assignment's departments are looked up only for a dispatcher who may assign this case now).
  */
 export async function applyStaffCommand(
   cases: Cases,
   id: string,
-  expectedVersion: number,
+  expectedVersion: number | undefined,
   type: StaffAction,
   command: () => Promise<Command>,
   actor: Actor & { kind: 'staff' },
   ctx: Context,
   departments?: Departments,
 ): Promise<{ case: CaseState; command: Command }> {
-  const stored = await cases.get(id)
-  if (!stored || !canSee(stored, actor)) throw new Errors.NotFound()
-  if (stored.version !== expectedVersion) throw new Errors.StaleVersion()
-  const allowed = permission(toState(stored), type, actor)
-  if (!allowed.ok) throw refusalError(allowed.refusal)
-  const built = await command()
-  return { case: await decideAndWrite(cases, stored, built, actor, ctx, departments), command: built }
+  const attempt = async () => {
+    const stored = await cases.get(id)
+    if (!stored || !canSee(stored, actor)) throw new Errors.NotFound()
+    if (expectedVersion !== undefined && stored.version !== expectedVersion) throw new Errors.StaleVersion()
+    const allowed = permission(toState(stored), type, actor)
+    if (!allowed.ok) throw refusalError(allowed.refusal)
+    const built = await command()
+    return { case: await decideAndWrite(cases, stored, built, actor, ctx, departments), command: built }
+  }
+  // without a version (only where the schema allows it: concerns) the action is decided again on the case
+  // as it now stands when another write came between the read and the write
+  return expectedVersion === undefined ? withRetry(attempt) : attempt()
 }
 
 async function decideAndWrite(

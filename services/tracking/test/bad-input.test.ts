@@ -64,6 +64,7 @@ const ACTOR: Record<Action, [Role, string | null]> = {
   reopen: ['dispatcher', null],
   merge: ['dispatcher', null],
   notes: ['dispatcher', null],
+  concerns: ['handler', 'exit-entry'],
 }
 
 const JSON_TYPE = { 'content-type': 'application/json' }
@@ -95,8 +96,15 @@ const badBodies = (
 ]
 
 /** Wrong values for each kind of field: object where a string goes, wrong types, long or control text. */
-const badValues = (kind: 'text' | 'id' | 'enum' | 'version' | 'days' | 'bool') => {
+const badValues = (kind: 'text' | 'id' | 'enum' | 'version' | 'days' | 'bool' | 'line' | 'staffNumber') => {
   const common: unknown[] = [{ $gt: '' }, ['a'], null, true]
+  // null clears a concern: the wrong values of a nullable one-line field are the others
+  if (kind === 'line') {
+    return [{ $gt: '' }, ['a'], true, 42, '', ' ', 'x'.repeat(101), 'two\nlines', 'tab\there', 'rtl\u202e']
+  }
+  if (kind === 'staffNumber') {
+    return [{ $gt: '' }, ['a'], true, 42, '', 'A'.repeat(21), 'A 1', 'A/1', '警号1', '../1']
+  }
   if (kind === 'text')
     return [...common, 42, '', LONG, 'bad\u0000nul', 'bell\u0007', 'esc\u001b[31m', 'del\u007f']
   if (kind === 'id') return [...common, 42, '', 'x'.repeat(65), '../etc', 'a b', 'ok\u0000']
@@ -116,6 +124,7 @@ const FIELDS: Record<Action, Array<[string, Parameters<typeof badValues>[0]]>> =
   answer: [
     ['text', 'text'],
     ['public', 'bool'],
+    ['finding', 'enum'],
   ],
   sign: [],
   return: [['reason', 'text']],
@@ -128,6 +137,7 @@ const FIELDS: Record<Action, Array<[string, Parameters<typeof badValues>[0]]>> =
   reply: [
     ['text', 'text'],
     ['public', 'bool'],
+    ['finding', 'enum'],
   ],
   'reply/approve': [],
   'reply/send-back': [['reason', 'text']],
@@ -136,6 +146,11 @@ const FIELDS: Record<Action, Array<[string, Parameters<typeof badValues>[0]]>> =
   reopen: [['reason', 'text']],
   merge: [['intoCaseId', 'id']],
   notes: [['text', 'text']],
+  concerns: [
+    ['office', 'line'],
+    ['window', 'line'],
+    ['staffNumber', 'staffNumber'],
+  ],
 }
 
 // merge names its target by a placeholder, swapped for the other case's id when the request is made
@@ -272,7 +287,8 @@ function staffRows(token: (action: Action) => string): Row[] {
     for (const v of badValues('version'))
       post(`version ${json(v)}`, json({ ...valid, version: v }), JSON_TYPE)
     const { version: _v, ...withoutVersion } = valid
-    post('no version', json(withoutVersion), JSON_TYPE)
+    // concerns may leave the version out (it is then written on the case as it stands)
+    if (action !== 'concerns') post('no version', json(withoutVersion), JSON_TYPE)
     for (const [field, kind] of FIELDS[action]) {
       for (const v of badValues(kind)) {
         post(`${field} ${json(v).slice(0, 40)}`, json({ ...valid, [field]: v }), JSON_TYPE)

@@ -85,4 +85,5 @@ export const ACTION_BODIES: Record<keyof typeof ActionBodies, Record<string, unk
   reopen: { reason: 'r' },
   merge: { intoCaseId: 'case_missing' },
   notes: { text: 'n' },
+  concerns: { office: '城东出入境办证大厅' },
 }

@@ -24,6 +24,7 @@ type Action =
   | 'reopen'
   | 'merge'
   | 'notes'
+  | 'concerns'
 
 /**
  * The requirement: who may take each action (handlers and leads: of the case's lead department), and the
@@ -34,7 +35,9 @@ type Action =
  * - its lead signs and returns too, approves or refuses extensions, approves or sends back the reply (审核);
  * - supervisors (督办) escalate, approve or refuse extensions, close and reopen;
  * - anyone who can see the case writes an internal note; admins, callback staff and discipline officers
- *   take no other action on a case.
+ *   take no other action on a case;
+ * - what the complaint is about (被投诉对象: office, window, staff number) is recorded by the dispatcher, a
+ *   supervisor, or the lead department's handlers and lead (issue 13's design).
  */
 const REQUIREMENT: Record<Action, { roles: readonly Role[]; setup: Step[]; body: Record<string, unknown> }> =
   {
@@ -66,6 +69,11 @@ const REQUIREMENT: Record<Action, { roles: readonly Role[]; setup: Step[]; body:
     reopen: { roles: ['dispatcher', 'supervisor'], setup: ['answer'], body: { reason: '重办' } },
     merge: { roles: ['dispatcher'], setup: [], body: { intoCaseId: 'LEAD' } },
     notes: { roles: ROLES, setup: ['assign'], body: { text: '内部记录' } },
+    concerns: {
+      roles: ['dispatcher', 'supervisor', 'handler', 'dept_lead'],
+      setup: ['assign'],
+      body: { window: '3号窗口', staffNumber: 'A-1024' },
+    },
   }
 
 type Step = 'assign' | 'sign' | 'extension' | 'reply' | 'answer'

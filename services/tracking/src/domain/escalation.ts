@@ -6,9 +6,21 @@ import type { EventEnvelope } from '@tingjian/contracts'
 import { TrackingEvents } from '@tingjian/contracts'
 import { appendEntry, headOf } from '@tingjian/kit'
 import { type Calendar, type CaseState, caseChanged, OPEN_STATUSES } from './model.ts'
+import { problemFoundEvent } from './problems.ts'
 
 export const LADDER = ['none', 'reminder', 'supervision', 'criticism'] as const
 export type LadderKind = (typeof LADDER)[number]
+/** 通报: the top of the ladder, where the case becomes a problem for rectification. */
+export const CRITICISM_LEVEL = 3
+
+/** tracking.problem-found for a case raised to 通报 (automatically or by hand); null without a department. */
+export function criticismProblem(
+  c: CaseState,
+  now: Date,
+  meta: { correlationId?: string; causationId?: string | null } = {},
+): EventEnvelope | null {
+  return problemFoundEvent(c, 'overdue_criticism', { now, ...meta })
+}
 
 export function dueLevel(
   c: Pick<CaseState, 'status' | 'dueAt' | 'region'>,
@@ -71,5 +83,9 @@ export function escalateStep(
       at,
     },
   })
-  return { case: next, events: [caseChanged(next, kind, c.status, null, now, {}), escalated] }
+  const problem = level === CRITICISM_LEVEL ? criticismProblem(next, now) : null
+  return {
+    case: next,
+    events: [caseChanged(next, kind, c.status, null, now, {}), escalated, ...(problem ? [problem] : [])],
+  }
 }

@@ -29,6 +29,20 @@ export type CategoryName = Static<typeof Category>
 export type Urgency = 'normal' | 'urgent'
 export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'dissatisfied'
 
+/** 核查结果: what the department found when it looked into the matter, given with the reply. */
+export const FINDINGS = ['substantiated', 'partly_substantiated', 'unfounded'] as const
+export type Finding = (typeof FINDINGS)[number]
+
+/**
+ * 被投诉对象: what the complaint is about within the lead department — the office or service hall, the
+ * window, the staff number (work identifiers, not personal data). Each null when not known.
+ */
+export interface Concerns {
+  office: string | null
+  window: string | null
+  staffNumber: string | null
+}
+
 /** Statuses in which the case still waits for the administration; escalation applies to these. */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['received', 'assigned', 'in_progress', 'reply_review']
 
@@ -107,12 +121,21 @@ export interface CaseDoc {
    * waits for re-assignment. Null on cases stored before it was recorded.
    */
   returned: { departmentId: string | null; reason: string; at: string } | null
-  draftReply: { text: string; public: boolean; by: string | null; at: string } | null
+  draftReply: {
+    text: string
+    public: boolean
+    by: string | null
+    at: string
+    /** The finding the handler gave with the draft (missing on drafts stored before findings: null). */
+    finding?: Finding | null
+  } | null
   reply: {
     text: string
     public: boolean
     departmentId: string | null
     repliedAt: string
+    /** 核查结果 published with the reply; null when none was given (missing on older replies: null). */
+    finding?: Finding | null
     /** On a merged case: the lead case's tracking.case-replied event it came from (idempotency). */
     fromEventId?: string
   } | null
@@ -126,6 +149,8 @@ export interface CaseDoc {
   mergedInto: string | null
   /** On a lead case: the cases merged into it (并单); their citizens get its reply too. */
   mergedCaseIds: string[]
+  /** 被投诉对象, set by `concerns`; missing or null until set. */
+  concerns?: Concerns | null
   timeline: TimelineEntry[]
   /** Hash of the last timeline entry and the number of entries (verify finds a cut-off end with them). */
   timelineHead?: string
@@ -154,13 +179,13 @@ export type Command =
       note?: string
     }
   | { type: 'not-accept'; reason: string }
-  | { type: 'answer'; text: string; public?: boolean }
+  | { type: 'answer'; text: string; public?: boolean; finding?: Finding }
   | { type: 'sign' }
   | { type: 'return'; reason: string }
   | { type: 'extension'; days: number; reason: string }
   | { type: 'extension/approve' }
   | { type: 'extension/refuse'; reason: string }
-  | { type: 'reply'; text: string; public?: boolean }
+  | { type: 'reply'; text: string; public?: boolean; finding?: Finding }
   | { type: 'reply/approve' }
   | { type: 'reply/send-back'; reason: string }
   | { type: 'escalate'; note: string }
@@ -169,6 +194,8 @@ export type Command =
   /** `target`: the lead case as the caller found it (null: missing). */
   | { type: 'merge'; intoCaseId: string; target: { id: string; status: CaseStatus } | null }
   | { type: 'notes'; text: string }
+  /** Each field: a value sets it, null clears it, missing keeps it (at least one is given). */
+  | { type: 'concerns'; office?: string | null; window?: string | null; staffNumber?: string | null }
   | { type: 'rate'; satisfaction: Satisfaction; comment?: string }
 
 export type CommandType = Command['type']
@@ -213,6 +240,8 @@ export const ACTION_ROLES: Record<StaffAction, readonly Role[]> = {
   merge: ['dispatcher'],
   // every member of staff may add a note
   notes: ROLES,
+  // handlers and leads of the lead department only (LEAD_DEPARTMENT_ACTIONS)
+  concerns: ['dispatcher', 'supervisor', 'handler', 'dept_lead'],
 }
 
 /** Actions that only the lead department's own staff may take (a supervisor is not bound). */
@@ -225,6 +254,7 @@ export const LEAD_DEPARTMENT_ACTIONS = new Set<CommandType>([
   'reply',
   'reply/approve',
   'reply/send-back',
+  'concerns',
 ])
 
 /** Every staff action, in the order of the API. */
@@ -248,6 +278,8 @@ export const ALLOWED_FROM: Record<CommandType, readonly CaseStatus[]> = {
   reopen: ['replied', 'closed'],
   merge: ['received', 'assigned', 'in_progress'],
   notes: CASE_STATUSES,
+  // what a case was about can be recorded (or corrected) whatever its status, until it is merged away
+  concerns: CASE_STATUSES.filter((s) => s !== 'merged'),
   rate: ['replied'],
 }
 

@@ -239,7 +239,8 @@ export async function caseRoutes(app: App, opts: CaseRoutesOptions): Promise<voi
         },
       },
       async (request) => {
-        const body = request.body as Record<string, unknown> & { version: number }
+        // every action's body carries the version the client saw, except that concerns may leave it out
+        const body = request.body as Record<string, unknown> & { version?: number }
         const now = opts.clock.now()
         const { case: saved, command } = await applyStaffCommand(
           opts.cases,

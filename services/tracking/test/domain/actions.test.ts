@@ -51,6 +51,7 @@ const COMMANDS: Record<StaffAction, Command> = {
   reopen: { type: 'reopen', reason: '重办' },
   merge: { type: 'merge', intoCaseId: 'case_lead', target: { id: 'case_lead', status: 'in_progress' } },
   notes: { type: 'notes', text: '备注' },
+  concerns: { type: 'concerns', window: '3号窗口' },
 }
 
 const EXTEND = (days: number): [Command, StaffActor] => [{ type: 'extension', days, reason: 'x' }, handler]
@@ -173,29 +174,52 @@ t.test('what each one sees on a few cases', async (t) => {
     'answer',
     'merge',
     'notes',
+    'concerns',
   ])
   t.same(availableActions(s.received as CaseState, handler), [], 'a received case is not the handler’s')
-  t.same(availableActions(s.assigned as CaseState, handler), ['sign', 'return', 'notes'])
+  t.same(availableActions(s.assigned as CaseState, handler), ['sign', 'return', 'notes', 'concerns'])
   t.same(availableActions(s.assigned as CaseState, otherHandler), [], 'another department: nothing')
   t.same(
     availableActions(s['assigned with a supporting department'] as CaseState, otherHandler),
     ['notes'],
     'a supporting department takes notes but does not sign',
   )
-  t.same(availableActions(s.in_progress as CaseState, handler), ['return', 'extension', 'reply', 'notes'])
-  t.same(availableActions(s['extension pending'] as CaseState, handler), ['return', 'reply', 'notes'])
+  t.same(availableActions(s.in_progress as CaseState, handler), [
+    'return',
+    'extension',
+    'reply',
+    'notes',
+    'concerns',
+  ])
+  t.same(availableActions(s['extension pending'] as CaseState, handler), [
+    'return',
+    'reply',
+    'notes',
+    'concerns',
+  ])
   t.same(availableActions(s['extension pending'] as CaseState, lead), [
     'return',
     'extension/approve',
     'extension/refuse',
     'notes',
+    'concerns',
   ])
-  t.same(availableActions(s['all extension days used'] as CaseState, handler), ['return', 'reply', 'notes'])
-  t.same(availableActions(s.reply_review as CaseState, lead), ['reply/approve', 'reply/send-back', 'notes'])
-  t.same(availableActions(s.reply_review as CaseState, supervisor), ['escalate', 'notes'])
-  t.same(availableActions(s.replied as CaseState, supervisor), ['close', 'reopen', 'notes'])
-  t.same(availableActions(s.closed as CaseState, dispatcher), ['reopen', 'notes'])
-  t.same(availableActions(s.merged as CaseState, dispatcher), ['notes'])
+  t.same(availableActions(s['all extension days used'] as CaseState, handler), [
+    'return',
+    'reply',
+    'notes',
+    'concerns',
+  ])
+  t.same(availableActions(s.reply_review as CaseState, lead), [
+    'reply/approve',
+    'reply/send-back',
+    'notes',
+    'concerns',
+  ])
+  t.same(availableActions(s.reply_review as CaseState, supervisor), ['escalate', 'notes', 'concerns'])
+  t.same(availableActions(s.replied as CaseState, supervisor), ['close', 'reopen', 'notes', 'concerns'])
+  t.same(availableActions(s.closed as CaseState, dispatcher), ['reopen', 'notes', 'concerns'])
+  t.same(availableActions(s.merged as CaseState, dispatcher), ['notes'], 'a merged case: no concerns either')
   t.same(availableActions(s.merged as CaseState, ACTORS['no roles'] as StaffActor), [])
 })
 

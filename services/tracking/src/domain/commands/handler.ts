@@ -7,8 +7,10 @@ import {
   type Context,
   dueDateFor,
   type EntryDraft,
+  type Finding,
   type Refusal,
 } from '../model.ts'
+import { isSubstantiatedComplaint, problemFoundEvent } from '../problems.ts'
 
 /** What `decide` found before the handler runs: who acts, under which role, and when. */
 export interface Exec {
@@ -56,32 +58,47 @@ export const caseRef = (c: CaseState) => ({
   originId: c.originId,
 })
 
-/** The reply reaches the citizen: the case's reply fields and `tracking.case-replied`. */
+/**
+ * The reply reaches the citizen: the case's reply fields and `tracking.case-replied`; with a complaint or
+ * report found (partly) substantiated, `tracking.problem-found` after it (when the case has a department).
+ */
 export function publishReply(
   c: CaseState,
   x: Exec,
   text: string,
   isPublic: boolean,
   departmentId: string | null,
-): { set: Partial<CaseState>; event: EventEnvelope } {
+  finding: Finding | null,
+): { set: Partial<CaseState>; events: EventEnvelope[] } {
+  const problem = isSubstantiatedComplaint(c, finding)
+    ? problemFoundEvent(c, 'substantiated_complaint', {
+        now: x.now,
+        correlationId: x.ctx.correlationId,
+        causationId: x.ctx.causationId,
+        ...(finding ? { finding } : {}),
+      })
+    : null
   return {
     set: {
-      reply: { text, public: isPublic, departmentId, repliedAt: x.at },
+      reply: { text, public: isPublic, departmentId, repliedAt: x.at, finding },
       repliedAt: x.at,
       draftReply: null,
       onTime: c.dueAt === null || x.at <= c.dueAt,
     },
-    event: TrackingEvents.caseReplied.create({
-      ...eventMeta(c, x),
-      data: {
-        ...caseRef(c),
-        subject: c.subject,
-        departmentId,
-        departmentName: x.ctx.departmentName ?? null,
-        text,
-        repliedAt: x.at,
-      },
-    }),
+    events: [
+      TrackingEvents.caseReplied.create({
+        ...eventMeta(c, x),
+        data: {
+          ...caseRef(c),
+          subject: c.subject,
+          departmentId,
+          departmentName: x.ctx.departmentName ?? null,
+          text,
+          repliedAt: x.at,
+        },
+      }),
+      ...(problem ? [problem] : []),
+    ],
   }
 }
 

@@ -4,6 +4,7 @@ import type { CommandType } from '../model.ts'
 import { answer } from './answer.ts'
 import { assign } from './assign.ts'
 import { close, reopen } from './close.ts'
+import { setConcerns } from './concerns.ts'
 import { escalate } from './escalate.ts'
 import { approveExtension, refuseExtension, requestExtension } from './extension.ts'
 import type { Handler } from './handler.ts'
@@ -32,6 +33,7 @@ export const HANDLERS: { [T in CommandType]: Handler<T> } = {
   reopen,
   merge,
   notes,
+  concerns: setConcerns,
   rate,
 }
 

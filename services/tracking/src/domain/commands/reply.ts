@@ -5,7 +5,13 @@ import { type Handler, publishReply, refuse } from './handler.ts'
 export const draftReply: Handler<'reply'> = (_c, command, x) => ({
   set: {
     status: 'reply_review',
-    draftReply: { text: command.text, public: command.public ?? true, by: x.actorId, at: x.at },
+    draftReply: {
+      text: command.text,
+      public: command.public ?? true,
+      by: x.actorId,
+      at: x.at,
+      finding: command.finding ?? null,
+    },
   },
   action: 'reply_drafted',
   entries: [{ action: 'reply_drafted', note: null, public: false }],
@@ -15,12 +21,13 @@ export const draftReply: Handler<'reply'> = (_c, command, x) => ({
 export const approveReply: Handler<'reply/approve'> = (c, _command, x) => {
   const draft = c.draftReply
   if (!draft) return refuse('invalid_state', 'there is no draft reply') // (permission checked it)
-  const reply = publishReply(c, x, draft.text, draft.public, c.departmentId)
+  // the finding travels with the draft to the approval (审核), which publishes both
+  const reply = publishReply(c, x, draft.text, draft.public, c.departmentId, draft.finding ?? null)
   return {
     set: { status: 'replied', ...reply.set },
     action: 'replied',
     entries: [{ action: 'replied', note: null, public: true }],
-    events: [reply.event],
+    events: reply.events,
   }
 }
 
