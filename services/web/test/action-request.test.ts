@@ -13,6 +13,10 @@ const empty: ActionValues = {
   public: false,
   days: '',
   intoCode: '',
+  finding: '',
+  office: '',
+  window: '',
+  staffNumber: '',
 }
 const values = (v: Partial<ActionValues>): ActionValues => ({ ...empty, ...v })
 
@@ -86,3 +90,52 @@ t.test('merge: only into a case that was found', async (t) => {
     intoCaseId: 'c-2',
   })
 })
+
+t.test('a reply or an answer carries the finding (核查结果) when one is chosen', async (t) => {
+  t.same(actionRequest('reply', values({ text: '经核查属实', finding: 'substantiated' }), 4).body, {
+    version: 4,
+    text: '经核查属实',
+    public: false,
+    finding: 'substantiated',
+  })
+  t.same(actionRequest('answer', values({ text: '部分属实', finding: 'partly_substantiated' }), 1).body, {
+    version: 1,
+    text: '部分属实',
+    public: false,
+    finding: 'partly_substantiated',
+  })
+  t.notOk('finding' in actionRequest('reply', values({ text: '已答复' }), 1).body, 'none when not stated')
+})
+
+t.test(
+  'concerns (被投诉对象): office ≤100, window ≤50, staff number 1–20 letters, digits, hyphens',
+  async (t) => {
+    t.same(
+      actionRequest(
+        'concerns',
+        values({ office: ' 城东出入境办证大厅 ', window: '3号窗口', staffNumber: 'A-1024' }),
+        5,
+      ),
+      {
+        body: { version: 5, office: '城东出入境办证大厅', window: '3号窗口', staffNumber: 'A-1024' },
+        errors: {},
+      },
+    )
+    t.same(actionRequest('concerns', values({ window: '3号窗口' }), 2).body, {
+      version: 2,
+      office: null,
+      window: '3号窗口',
+      staffNumber: null,
+    })
+    t.same(actionRequest('concerns', values({ staffNumber: '警号 12' }), 1).errors, {
+      staffNumber: { key: 'rect.v.staffNumber' },
+    })
+    t.same(actionRequest('concerns', values({ office: 'x'.repeat(101), window: 'y'.repeat(51) }), 1).errors, {
+      office: { key: 'v.textLength', params: { min: 1, max: 100 } },
+      window: { key: 'v.textLength', params: { min: 1, max: 50 } },
+    })
+    t.same(actionRequest('concerns', values({ window: '3号\n窗口' }), 1).errors, {
+      window: { key: 'v.textLength', params: { min: 1, max: 50 } },
+    })
+  },
+)

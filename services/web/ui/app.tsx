@@ -4,6 +4,13 @@ import { type ReactNode, useEffect } from 'react'
 import { staffApi } from './api/client.ts'
 import { DASHBOARD_ROLES, HOTLINE_ROLES } from './api/hotline.ts'
 import { POLL_ROLES } from './api/polls.ts'
+import {
+  CONSOLE_ROLES,
+  DEPARTMENT_ROLES,
+  KPI_ROLES,
+  OFFICER_ROLES,
+  ORDER_ROLES,
+} from './api/rectification.ts'
 import { session } from './api/session.ts'
 import type { Role, SessionUser } from './api/types.ts'
 import { PageHeading } from './components/bits.tsx'
@@ -35,6 +42,12 @@ import { EditPollPage, NewPollPage } from './pages/staff/polls/builder.tsx'
 import { StaffPollsPage } from './pages/staff/polls/list.tsx'
 import { ManagePollPage } from './pages/staff/polls/manage.tsx'
 import { CaseListPage, QueuesPage } from './pages/staff/queues.tsx'
+import { AlertPage } from './pages/staff/rectification/alerts.tsx'
+import { RectificationConsolePage } from './pages/staff/rectification/console.tsx'
+import { DepartmentOrdersPage } from './pages/staff/rectification/department.tsx'
+import { RectificationKpiPage } from './pages/staff/rectification/kpis.tsx'
+import { NewOrderPage } from './pages/staff/rectification/new-order.tsx'
+import { OrderByNumberPage, OrderPage } from './pages/staff/rectification/order.tsx'
 import { SearchPage } from './pages/staff/search.tsx'
 import { KpiPage, SupervisionPage } from './pages/staff/supervision.tsx'
 import { useSession } from './pages/staff/use-staff.ts'
@@ -120,7 +133,27 @@ function staffPage(path: string, user: SessionUser): ReactNode {
   const editMatch = matchPath('/staff/polls/:pollId/edit', p)
   if (editMatch?.pollId)
     return only(user, POLL_ROLES, <EditPollPage key={editMatch.pollId} pollId={editMatch.pollId} />)
+  const rect = rectificationPage(p, user)
+  if (rect) return rect
   return <NotFound />
+}
+
+/** The rectification pages (整改): the console, alerts, orders, the department's view, the KPIs. */
+function rectificationPage(p: string, user: SessionUser): ReactNode | null {
+  if (p === '/staff/rectification') return only(user, CONSOLE_ROLES, <RectificationConsolePage user={user} />)
+  if (p === '/staff/rectification/department')
+    return only(user, DEPARTMENT_ROLES, <DepartmentOrdersPage user={user} />)
+  if (p === '/staff/rectification/kpis') return only(user, KPI_ROLES, <RectificationKpiPage />)
+  if (p === '/staff/rectification/orders/new') return only(user, OFFICER_ROLES, <NewOrderPage />)
+  const alert = matchPath('/staff/rectification/alerts/:alertId', p)
+  if (alert?.alertId)
+    return only(user, CONSOLE_ROLES, <AlertPage key={alert.alertId} alertId={alert.alertId} user={user} />)
+  const byNumber = matchPath('/staff/rectification/numbers/:number', p)
+  if (byNumber?.number) return only(user, ORDER_ROLES, <OrderByNumberPage number={byNumber.number} />)
+  const order = matchPath('/staff/rectification/orders/:orderId', p)
+  if (order?.orderId)
+    return only(user, ORDER_ROLES, <OrderPage key={order.orderId} orderId={order.orderId} user={user} />)
+  return null
 }
 
 /** A poll manager and nothing else has no case queues: their start page is the polls. */

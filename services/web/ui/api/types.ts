@@ -139,6 +139,7 @@ export const ACTIONS = [
   'close',
   'reopen',
   'merge',
+  'concerns',
   'notes',
 ] as const
 export type Action = (typeof ACTIONS)[number]

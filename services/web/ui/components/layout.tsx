@@ -3,6 +3,7 @@
 import { type ReactNode, useEffect, useRef } from 'react'
 import { DASHBOARD_ROLES, HOTLINE_ROLES } from '../api/hotline.ts'
 import { POLL_ROLES } from '../api/polls.ts'
+import { CONSOLE_ROLES, DEPARTMENT_ROLES, KPI_ROLES } from '../api/rectification.ts'
 import { session } from '../api/session.ts'
 import type { Role, SessionUser } from '../api/types.ts'
 import { useI18n } from '../i18n/i18n.tsx'
@@ -137,6 +138,9 @@ export function StaffLayout({ user, children }: { user: SessionUser; children: R
     ['/staff/hotline/dashboard', 'staff.nav.hotlineDashboard', hasRole(user, ...DASHBOARD_ROLES)],
     ['/staff/supervision', 'staff.nav.supervision', hasRole(user, ...STATS_ROLES)],
     ['/staff/kpi', 'staff.nav.kpi', hasRole(user, ...STATS_ROLES)],
+    ['/staff/rectification', 'staff.nav.rectification', hasRole(user, ...CONSOLE_ROLES)],
+    ['/staff/rectification/department', 'staff.nav.rectDepartment', hasRole(user, ...DEPARTMENT_ROLES)],
+    ['/staff/rectification/kpis', 'staff.nav.rectKpis', hasRole(user, ...KPI_ROLES)],
     ['/staff/admin/departments', 'staff.nav.departments', hasRole(user, 'admin')],
     ['/staff/admin/users', 'staff.nav.users', hasRole(user, 'admin')],
     ['/staff/admin/searches', 'staff.nav.searches', hasRole(user, 'admin')],
@@ -175,7 +179,10 @@ export function StaffLayout({ user, children }: { user: SessionUser; children: R
               .filter(([, , show]) => show)
               .map(([to, key]) => (
                 <li key={to}>
-                  <NavLink to={to} exact={to === '/staff' || to === '/staff/hotline'}>
+                  <NavLink
+                    to={to}
+                    exact={to === '/staff' || to === '/staff/hotline' || to === '/staff/rectification'}
+                  >
                     {t(key)}
                   </NavLink>
                 </li>

@@ -202,6 +202,7 @@ export interface paths {
                   | 'reopen'
                   | 'merge'
                   | 'notes'
+                  | 'concerns'
                 )[]
                 anonymous: boolean
                 assigneeId: string | null
@@ -215,12 +216,19 @@ export interface paths {
                   phone?: string
                 }
                 closedAt: string | null
+                /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+                concerns: {
+                  office: string | null
+                  staffNumber: string | null
+                  window: string | null
+                } | null
                 consentToPublish: boolean
                 departmentId: string | null
                 draftReply: {
                   /** Format: date-time */
                   at: string
                   by: string | null
+                  finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                   public: boolean
                   text: string
                 } | null
@@ -253,6 +261,7 @@ export interface paths {
                 } | null
                 reply: {
                   departmentId: string | null
+                  finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                   public: boolean
                   /** Format: date-time */
                   repliedAt: string
@@ -450,6 +459,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -463,12 +473,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -501,6 +518,7 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string
@@ -650,6 +668,11 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /**
+             * @description 核查结果: substantiated (属实), partly_substantiated (部分属实) or unfounded (不属实); a complaint or report published as (partly) substantiated is a problem for rectification
+             * @enum {unknown}
+             */
+            finding?: 'substantiated' | 'partly_substantiated' | 'unfounded'
             public?: boolean
             text: string
             /** @description the version of the case the client saw */
@@ -684,6 +707,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -697,12 +721,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -735,6 +766,7 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string
@@ -1033,6 +1065,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -1046,12 +1079,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -1084,6 +1124,7 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string
@@ -1378,6 +1419,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -1391,12 +1433,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -1429,6 +1478,364 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
+                public: boolean
+                /** Format: date-time */
+                repliedAt: string
+                text: string
+              } | null
+              returned: {
+                /** Format: date-time */
+                at: string
+                departmentId: string | null
+                reason: string
+              } | null
+              reworkCount: number
+              signDueAt: string | null
+              /** @enum {unknown} */
+              status:
+                | 'received'
+                | 'not_accepted'
+                | 'assigned'
+                | 'in_progress'
+                | 'reply_review'
+                | 'replied'
+                | 'closed'
+                | 'merged'
+              subject: string
+              /** Format: date-time */
+              submittedAt: string
+              supportingDepartmentIds: string[]
+              timeline: {
+                action: string
+                actorId: string | null
+                actorRole: string
+                /** Format: date-time */
+                at: string
+                hash: string
+                note: string | null
+                prevHash: string
+                public: boolean
+                seq: number
+              }[]
+              trackingCode: string
+              /**
+               * @description hotline cases: the operator's judgement of the call
+               * @enum {unknown}
+               */
+              urgency?: 'normal' | 'urgent'
+              version: number
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        413: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        415: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        422: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cases/{id}/concerns': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            office?: string | null
+            staffNumber?: string | null
+            /** @description the version of the case the client saw */
+            version?: number
+            window?: string | null
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              acceptedAt: string | null
+              /** @description the actions (POST /cases/{id}/<action>) the caller may take in the current state */
+              actions: (
+                | 'assign'
+                | 'not-accept'
+                | 'answer'
+                | 'sign'
+                | 'return'
+                | 'extension'
+                | 'extension/approve'
+                | 'extension/refuse'
+                | 'reply'
+                | 'reply/approve'
+                | 'reply/send-back'
+                | 'escalate'
+                | 'close'
+                | 'reopen'
+                | 'merge'
+                | 'notes'
+                | 'concerns'
+              )[]
+              anonymous: boolean
+              assigneeId: string | null
+              body: string
+              category: string
+              channel: string
+              citizen: {
+                email?: string
+                idNumber?: string
+                name?: string
+                phone?: string
+              }
+              closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
+              consentToPublish: boolean
+              departmentId: string | null
+              draftReply: {
+                /** Format: date-time */
+                at: string
+                by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
+                public: boolean
+                text: string
+              } | null
+              dueAt: string | null
+              /** @description the due date was counted across days of a year no working-day table covers (Monday to Friday assumed); cleared when that year's table is published and the date counted again */
+              dueProvisional: boolean
+              /** @description 0 none, 1 reminded, 2 supervised (督办), 3 criticised (通报) */
+              escalationLevel: number
+              extendedDays: number
+              extension: {
+                days: number
+                reason: string
+                /** Format: date-time */
+                requestedAt: string
+                requestedBy: string | null
+              } | null
+              id: string
+              mergedCaseIds: string[]
+              mergedInto: string | null
+              notAcceptedReason: string | null
+              onTime: boolean | null
+              originId: string
+              overdue: boolean
+              rating: {
+                /** Format: date-time */
+                at: string
+                comment: string | null
+                /** @enum {unknown} */
+                satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
+              } | null
+              reply: {
+                departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string
@@ -1725,6 +2132,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -1738,12 +2146,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -1776,6 +2191,7 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string
@@ -2073,6 +2489,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -2086,12 +2503,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -2124,6 +2548,7 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string
@@ -2418,6 +2843,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -2431,12 +2857,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -2469,6 +2902,7 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string
@@ -2765,6 +3199,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -2778,12 +3213,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -2816,6 +3258,7 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string
@@ -3111,6 +3554,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -3124,12 +3568,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -3162,6 +3613,7 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string
@@ -3457,6 +3909,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -3470,12 +3923,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -3508,6 +3968,7 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string
@@ -3803,6 +4264,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -3816,12 +4278,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -3854,6 +4323,7 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string
@@ -4150,6 +4620,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -4163,12 +4634,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -4201,6 +4679,7 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string
@@ -4463,6 +4942,11 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /**
+             * @description 核查结果: substantiated (属实), partly_substantiated (部分属实) or unfounded (不属实); a complaint or report published as (partly) substantiated is a problem for rectification
+             * @enum {unknown}
+             */
+            finding?: 'substantiated' | 'partly_substantiated' | 'unfounded'
             public?: boolean
             text: string
             /** @description the version of the case the client saw */
@@ -4497,6 +4981,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -4510,12 +4995,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -4548,6 +5040,7 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string
@@ -4842,6 +5335,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -4855,12 +5349,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -4893,6 +5394,7 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string
@@ -5189,6 +5691,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -5202,12 +5705,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -5240,6 +5750,7 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string
@@ -5536,6 +6047,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -5549,12 +6061,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -5587,6 +6106,7 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string
@@ -5881,6 +6401,7 @@ export interface paths {
                 | 'reopen'
                 | 'merge'
                 | 'notes'
+                | 'concerns'
               )[]
               anonymous: boolean
               assigneeId: string | null
@@ -5894,12 +6415,19 @@ export interface paths {
                 phone?: string
               }
               closedAt: string | null
+              /** @description 被投诉对象 (POST /cases/{id}/concerns); null until set */
+              concerns: {
+                office: string | null
+                staffNumber: string | null
+                window: string | null
+              } | null
               consentToPublish: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
                 at: string
                 by: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 text: string
               } | null
@@ -5932,6 +6460,7 @@ export interface paths {
               } | null
               reply: {
                 departmentId: string | null
+                finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
                 public: boolean
                 /** Format: date-time */
                 repliedAt: string

@@ -16,7 +16,15 @@ import {
 import { useI18n } from '../../../i18n/i18n.tsx'
 import { serverFieldErrors, TRACKING_CODE } from '../../../lib/validate.ts'
 import { useDepartments } from '../use-staff.ts'
-import { type ActionValues, actionRequest, MAX_EXTENSION_DAYS, TEXT_FIELD } from './action-request.ts'
+import {
+  type ActionValues,
+  actionRequest,
+  CONCERN_LIMITS,
+  FINDINGS,
+  MAX_EXTENSION_DAYS,
+  TEXT_FIELD,
+  takesFinding,
+} from './action-request.ts'
 
 export function ActionForm({
   action,
@@ -45,6 +53,10 @@ export function ActionForm({
     public: c.consentToPublish,
     days: '',
     intoCode: '',
+    finding: '',
+    office: action === 'concerns' ? (c.concerns?.office ?? '') : '',
+    window: action === 'concerns' ? (c.concerns?.window ?? '') : '',
+    staffNumber: action === 'concerns' ? (c.concerns?.staffNumber ?? '') : '',
   })
   const [errors, setErrors] = useState<Record<string, FieldError>>({})
   const [failure, setFailure] = useState<unknown>(null)
@@ -123,6 +135,7 @@ export function ActionForm({
     'reply/approve': t('action.help.reply/approve'),
     close: t('action.help.close'),
     'extension/approve': t('action.help.extension/approve'),
+    concerns: t('action.help.concerns'),
   }
   const active = departments.filter((d) => d.active)
 
@@ -234,6 +247,53 @@ export function ActionForm({
           onChange={(e) => set(textRule.field, e.target.value)}
           error={errors[textRule.field]}
         />
+      )}
+      {(action === 'answer' || action === 'reply') && takesFinding(c.category) && (
+        <SelectField
+          id={`${formId}-finding`}
+          label={t('f.finding')}
+          hint={t('f.finding.hint')}
+          value={v.finding}
+          onChange={(e) => set('finding', e.target.value)}
+          error={errors.finding}
+        >
+          <option value="">{t('f.finding.none')}</option>
+          {FINDINGS.map((f) => (
+            <option key={f} value={f}>
+              {tx('finding', f)}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      {action === 'concerns' && (
+        <>
+          <TextField
+            id="concerns-office"
+            label={t('case.concerns.office')}
+            maxLength={CONCERN_LIMITS.office}
+            value={v.office}
+            onChange={(e) => set('office', e.target.value)}
+            error={errors.office}
+          />
+          <TextField
+            id="concerns-window"
+            label={t('case.concerns.window')}
+            maxLength={CONCERN_LIMITS.window}
+            value={v.window}
+            onChange={(e) => set('window', e.target.value)}
+            error={errors.window}
+          />
+          <TextField
+            id="concerns-staffNumber"
+            label={t('case.concerns.staffNumber')}
+            hint={t('rect.v.staffNumber')}
+            maxLength={20}
+            className="mono"
+            value={v.staffNumber}
+            onChange={(e) => set('staffNumber', e.target.value)}
+            error={errors.staffNumber}
+          />
+        </>
       )}
       {(action === 'answer' || action === 'reply') && (
         <CheckboxField

@@ -2,7 +2,7 @@
 // checks the API makes (lengths, the days of an extension, a department to assign to, a case to merge
 // into). Pure: the form shows the errors, or sends the body with the version the page shows.
 import type { Action } from '../../../api/types.ts'
-import { type FieldErrors, validateText } from '../../../lib/validate.ts'
+import { type FieldErrors, isOneLine, validateText } from '../../../lib/validate.ts'
 
 type FieldError = FieldErrors[string] | null
 
@@ -17,7 +17,21 @@ export interface ActionValues {
   days: string
   /** The tracking code typed for a merge (the case found for it is passed separately). */
   intoCode: string
+  /** 核查结果 of a complaint's or report's reply ('' when not stated). */
+  finding: string
+  /** 被投诉对象 ('' for none). */
+  office: string
+  window: string
+  staffNumber: string
 }
+
+export const FINDINGS = ['substantiated', 'partly_substantiated', 'unfounded'] as const
+/** The concerns' limits, as tracking's (and the problem-found event's). */
+export const CONCERN_LIMITS = { office: 100, window: 50 } as const
+const STAFF_NUMBER = /^[0-9A-Za-z-]{1,20}$/
+
+/** Whether the reply of this case takes a finding (complaints and reports). */
+export const takesFinding = (category: string) => category === 'complaint' || category === 'report'
 
 /** The free-text field of each action that has one, and its longest length (as tracking's schemas). */
 export const TEXT_FIELD: Partial<Record<Action, { field: 'reason' | 'text' | 'note'; max: number }>> = {
@@ -69,7 +83,23 @@ export function actionRequest(
     if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) errors.days = { key: 'v.days' }
     body.days = days
   }
-  if (action === 'answer' || action === 'reply') body.public = v.public
+  if (action === 'answer' || action === 'reply') {
+    body.public = v.public
+    if ((FINDINGS as readonly string[]).includes(v.finding)) body.finding = v.finding
+  }
+  if (action === 'concerns') {
+    for (const field of ['office', 'window'] as const) {
+      const value = v[field].trim()
+      if (!value) body[field] = null
+      else if (value.length > CONCERN_LIMITS[field] || !isOneLine(value))
+        errors[field] = { key: 'v.textLength', params: { min: 1, max: CONCERN_LIMITS[field] } }
+      else body[field] = value
+    }
+    const staff = v.staffNumber.trim()
+    if (!staff) body.staffNumber = null
+    else if (!STAFF_NUMBER.test(staff)) errors.staffNumber = { key: 'rect.v.staffNumber' }
+    else body.staffNumber = staff
+  }
   if (action === 'merge') {
     if (!target) errors.intoCode = { key: 'f.intoCase.required' }
     else body.intoCaseId = target.id

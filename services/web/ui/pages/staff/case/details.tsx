@@ -69,6 +69,19 @@ export function HandlingDetails({ c, user }: { c: CaseView; user: SessionUser })
         {c.escalationLevel > 0 && (
           <Fact term={t('case.escalationLevel')}>{tx('cases.escalation', String(c.escalationLevel))}</Fact>
         )}
+        <Fact term={t('case.concerns')}>
+          <span data-testid="case-concerns">
+            {c.concerns && (c.concerns.office || c.concerns.window || c.concerns.staffNumber)
+              ? [
+                  c.concerns.office && t('rect.place.office', { v: c.concerns.office }),
+                  c.concerns.window && t('rect.place.window', { v: c.concerns.window }),
+                  c.concerns.staffNumber && t('rect.place.staff', { v: c.concerns.staffNumber }),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')
+              : t('case.concerns.none')}
+          </span>
+        </Fact>
         {c.returned && (
           <Fact term={t('tl.returned')}>
             <UserText inline text={c.returned.reason} />

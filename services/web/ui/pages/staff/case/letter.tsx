@@ -40,7 +40,7 @@ export function LetterCard({ c }: { c: CaseView }) {
 
 /** The reply sent to the citizen, else the draft under review, else nothing. */
 export function ReplyCard({ c }: { c: CaseView }) {
-  const { t, dateTime } = useI18n()
+  const { t, tx, dateTime } = useI18n()
   const reply = c.reply
     ? { title: t('case.reply'), at: c.reply.repliedAt, atLabel: t('follow.repliedAt'), ...c.reply }
     : c.draftReply
@@ -53,6 +53,11 @@ export function ReplyCard({ c }: { c: CaseView }) {
       <Facts>
         <Fact term={reply.atLabel}>{dateTime(reply.at)}</Fact>
         <Fact term={t('case.replyPublic')}>{reply.public ? t('common.yes') : t('common.no')}</Fact>
+        {reply.finding && (
+          <Fact term={t('case.finding')}>
+            <span data-testid="case-finding">{tx('finding', reply.finding)}</span>
+          </Fact>
+        )}
       </Facts>
       <UserText text={reply.text} className="reply-text" />
     </section>
