@@ -73,6 +73,8 @@ export interface OrderDoc {
   number: string
   title: string
   status: OrderStatus
+  /** For the list's order: 0 while the department owes something, 1 while an officer must act, 2 closed. */
+  rank: 0 | 1 | 2
   priority: OrderPriority
   problemIds: string[]
   problemKinds: ProblemKind[]
@@ -145,6 +147,13 @@ export type Counters = Collection<CounterDoc>
 
 export const ORDER_INDEXES: IndexSpec[] = [
   { name: 'number', keys: [['number', 1]], unique: true },
+  {
+    name: 'rank_due',
+    keys: [
+      ['rank', 1],
+      ['dueAt', 1],
+    ],
+  },
   {
     name: 'status_due',
     keys: [
