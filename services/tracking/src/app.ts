@@ -22,6 +22,7 @@ import { consumeDepartments } from './consumers/departments.ts'
 import { consumeLetters } from './consumers/letters.ts'
 import { consumeMergedReplies } from './consumers/merged-replies.ts'
 import { consumePollComments } from './consumers/poll-comments.ts'
+import { consumeRectification } from './consumers/rectification/index.ts'
 import { consumeStaff } from './consumers/staff.ts'
 import {
   DEPARTMENT_INDEXES,
@@ -90,8 +91,8 @@ export interface TrackingDeps {
   relaySweepIntervalMs?: number
   /**
    * Consumer group of the intake consumer (default `tracking`; the others are `<group>.departments`,
-   * `<group>.calls`, `<group>.poll-comments`, `<group>.staff`, `<group>.merged-replies`, `<group>.calendar` and
-   * `<group>.token-revocations`); Kafka
+   * `<group>.calls`, `<group>.poll-comments`, `<group>.staff`, `<group>.merged-replies`, `<group>.calendar`,
+   * `<group>.rectification` and `<group>.token-revocations`); Kafka
    * groups are not namespaced.
    */
   group?: string
@@ -219,6 +220,13 @@ export async function buildTracking(deps: TrackingDeps): Promise<App> {
       group: `${group}.merged-replies`,
     }),
     await consumeCalendarYears({ bus: deps.bus, ...recomputeDeps, group: `${group}.calendar` }),
+    await consumeRectification({
+      bus: deps.bus,
+      cases,
+      clock,
+      logger: log,
+      group: `${group}.rectification`,
+    }),
   ]
 
   closeInOrder(app, [

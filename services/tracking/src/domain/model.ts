@@ -70,6 +70,14 @@ export interface Citizen {
   idNumber?: string
 }
 
+/** A rectification order over one of the case's problems, as the case shows it. */
+export interface CaseRectification {
+  orderId: string
+  number: string
+  status: 'ordered' | 'closed' | 'reopened'
+  at: string
+}
+
 export interface CaseDoc {
   trackingCode: string
   accessKeyHash: string
@@ -149,6 +157,13 @@ export interface CaseDoc {
   mergedInto: string | null
   /** On a lead case: the cases merged into it (并单); their citizens get its reply too. */
   mergedCaseIds: string[]
+  /**
+   * The rectification orders (整改) issued over this case's problems, as rectification announced them
+   * (missing: none). Each order once; its status the last announced.
+   */
+  rectifications?: CaseRectification[]
+  /** The rectification events already recorded (`<orderId>:<action>:<orderVersion>`): each once. */
+  rectificationKeys?: string[]
   /** 被投诉对象, set by `concerns`; missing or null until set. */
   concerns?: Concerns | null
   timeline: TimelineEntry[]

@@ -51,6 +51,7 @@ export function staffView(c: CaseState, user: StaffClaims, now: Date, sealer: Fi
     returned: c.returned,
     draftReply: c.draftReply ? { ...c.draftReply, finding: c.draftReply.finding ?? null } : null,
     reply: c.reply ? { ...c.reply, finding: c.reply.finding ?? null } : null,
+    rectifications: c.rectifications ?? [],
     concerns: c.concerns ?? null,
     closedAt: c.closedAt,
     onTime: c.onTime,

@@ -146,6 +146,18 @@ export const CaseView = Type.Object({
       finding: Nullable(Finding),
     }),
   ),
+  rectifications: Type.Array(
+    Type.Object({
+      orderId: Type.String(),
+      number: Type.String(),
+      status: Type.Enum(['ordered', 'closed', 'reopened']),
+      at: Timestamp,
+    }),
+    {
+      description:
+        "rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened",
+    },
+  ),
   concerns: Type.Union([Concerns, Type.Null()], {
     description: '被投诉对象 (POST /cases/{id}/concerns); null until set',
   }),
