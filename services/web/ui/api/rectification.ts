@@ -93,11 +93,8 @@ export async function downloadFile(path: string, filename: string): Promise<void
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-/** Working days from an ISO instant to now are the server's business; this is only "is it past". */
-export const isPast = (iso: string | null | undefined, now = Date.now()) =>
-  Boolean(iso && Date.parse(iso) < now)
-
-// ---- shapes (provisional: replaced by the generated types once the service's OpenAPI document lands) ----
+// ---- shapes (provisional: written from services/rectification/src/schemas/*.ts; replaced by aliases of the
+// generated types once the platform serves the service's OpenAPI document) ----
 
 export const ORDER_STATUSES = [
   'issued',
@@ -111,6 +108,7 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number]
 export const PRIORITIES = ['normal', 'high', 'urgent'] as const
 export type Priority = (typeof PRIORITIES)[number]
 export const LADDER_STEPS = ['acknowledgement_overdue', 'reminder', 'supervision', 'warning'] as const
+export type LadderStep = (typeof LADDER_STEPS)[number]
 export const ALERT_LEVELS = ['staff', 'window', 'office', 'department'] as const
 export const ALERT_STATUSES = ['open', 'acknowledged', 'ordered', 'dismissed'] as const
 export type AlertStatus = (typeof ALERT_STATUSES)[number]
@@ -128,123 +126,209 @@ export const PROBLEM_KINDS = [
   'other',
 ] as const
 export type ProblemKind = (typeof PROBLEM_KINDS)[number]
-export const FINDINGS = ['substantiated', 'partly_substantiated', 'unfounded'] as const
-export type Finding = (typeof FINDINGS)[number]
+
+type Instant = string
+interface Actor {
+  by: string
+  role: string
+  at: Instant
+}
 
 export interface Place {
   departmentId: string
+  departmentName?: string | null
   office: string | null
   window: string | null
   staffNumber: string | null
 }
 
+export interface ProblemSource {
+  kind: 'case' | 'survey' | 'service_record' | string
+  id: string
+  trackingCode: string | null
+}
+
 export interface ProblemView extends Place {
-  problemId: string
+  id: string
+  version: number
   kind: ProblemKind
   summary: string
-  source: { kind: 'case' | 'survey' | 'service_record'; id: string; trackingCode: string | null }
+  source: ProblemSource
+  reportedBy: string
+  reportedById: string | null
+  caseId: string | null
   evidenceUrl: string | null
-  occurredAt: string
+  occurredAt: Instant
+  receivedAt: Instant
   alertId: string | null
   orderId: string | null
-  withdrawn: { appealId: string; reason: string; at: string } | null
+  withdrawn: { appealId: string; reason: string; at: Instant } | null
 }
 
 export interface AlertView extends Place {
-  alertId: string
+  id: string
+  version: number
   level: (typeof ALERT_LEVELS)[number]
   problemIds: string[]
-  problems?: ProblemView[]
   threshold: number
   windowDays: number
   status: AlertStatus
-  raisedAt: string
-  acknowledged: { by: string; at: string } | null
-  dismissed: { by: string; at: string; reason: string } | null
+  raisedAt: Instant
+  updatedAt: Instant
+  acknowledged: { by: string; at: Instant } | null
+  dismissed: { by: string; at: Instant; reason: string } | null
   orderId: string | null
-  version: number
+}
+export interface AlertDetail extends AlertView {
+  problems: ProblemView[]
 }
 
 export interface AttachmentView {
   attachmentId: string
   filename: string
-  bytes: number
   contentType: string
+  bytes: number
   sha256: string
+  url: string
 }
 
 export interface OrderTimelineEntry {
   seq: number
-  at: string
-  action: string
+  at: Instant
   actorId: string | null
   actorRole: string
+  action: string
   note: string | null
+  public: boolean
+  prevHash: string
+  hash: string
 }
 
-export interface OrderView extends Place {
+export interface OrderSummary extends Place {
   orderId: string
   number: string
-  status: OrderStatus
-  version: number
   title: string
-  person: string | null
-  measuresRequired: string
+  status: OrderStatus
   priority: Priority
-  issuedAt: string
-  acknowledgeBy: string
-  dueAt: string
-  originalDueAt: string
+  issuedAt: Instant
+  acknowledgeBy: Instant
+  dueAt: Instant
+  originalDueAt: Instant
   overdue: boolean
   round: number
-  alertId: string | null
+  problemCount: number
   caseIds: string[]
-  problemIds: string[]
-  problems?: ProblemView[]
-  plans: Array<{ round: number; measures: string; owner: string; plannedBy: string; submittedAt: string }>
+  alertId: string | null
+  ladder: LadderStep[]
+  recheckAt: Instant | null
+  version: number
+}
+
+export interface OrderProblem {
+  problemId: string
+  kind: string
+  summary: string | null
+  source: ProblemSource | null
+  evidenceUrl: string | null
+  occurredAt: Instant | null
+  withdrawn: boolean
+}
+
+export interface OrderView extends OrderSummary {
+  person: string | null
+  measuresRequired: string
+  deadline: { workingDays: number } | { date: string }
+  issued: Actor
+  acknowledged: Actor | null
+  problems: OrderProblem[]
+  plans: Array<{
+    round: number
+    measures: string
+    owner: string
+    plannedBy: Instant
+    by: string
+    at: Instant
+  }>
   evidence: Array<{
+    evidenceId: string
     round: number
     text: string
-    submittedAt: string
     attachments: AttachmentView[]
-    sentBack: { kind: SendBackKind; reason: string; at: string } | null
+    by: string
+    at: Instant
+    review: { outcome: 'verified' | SendBackKind; reason: string | null; by: string; at: Instant } | null
   }>
-  ladder: Array<{ step: (typeof LADDER_STEPS)[number]; at: string }>
-  closed: { at: string; publicSummary: string; onTime: boolean; recheckAt: string | null } | null
-  timeline?: OrderTimelineEntry[]
+  attachmentCount: number
+  sendBacks: Array<{ kind: SendBackKind; reason: string; round: number; by: string; at: Instant }>
+  verified: Actor | null
+  closed: { by: string; at: Instant; publicSummary: string; onTime: boolean } | null
+  rechecks: Array<{ outcome: 'held' | 'returned'; note: string; by: string; at: Instant }>
+  reopenCount: number
+  appeals: Array<{
+    appealId: string
+    problemId: string
+    status: 'pending' | 'upheld' | 'rejected'
+    filedAt: Instant
+  }>
+  timeline: OrderTimelineEntry[]
+  timelineHead: string
+  timelineCount: number
 }
 
 export interface AppealView {
   appealId: string
+  version: number
   problemId: string
-  orderId: string | null
   departmentId: string
+  departmentName?: string | null
+  orderId: string | null
   reasons: string
   status: 'pending' | 'upheld' | 'rejected'
-  submittedAt: string
-  decision: { decision: 'upheld' | 'rejected'; reason: string; at: string } | null
-  version: number
+  filed: Actor
+  decided: (Actor & { reason: string }) | null
 }
 
 export interface KpiRow {
   departmentId: string
-  month: string
+  departmentName: string | null
+  month: string | null
   issued: number
   closed: number
-  onTime: number
-  sentBack: number
+  closedOnTime: number
+  onTimeRate: number | null
+  sentBackOrders: number
+  sendBacks: number
+  rechecked: number
   reopened: number
   problems: number
-  cases: number
+  problemsWithdrawn: number
+  casesAssigned: number
+  problemsPer1000Cases: number | null
+}
+export interface Kpis {
+  from: string
+  to: string
+  groupBy: 'department' | 'month' | 'department_month'
+  rows: KpiRow[]
 }
 
 export interface PublicSummary {
   month: string
+  closed: number
+  closedOnTime: number
   items: Array<{
     departmentId: string
     departmentName: string | null
-    kinds: ProblemKind[]
+    problemKinds: ProblemKind[]
     measures: string
-    closedAt: string
+    closedOn: string
+    onTime: boolean
+  }>
+  byKind: Array<{ kind: ProblemKind; orders: number }>
+  byDepartment: Array<{
+    departmentId: string
+    departmentName: string | null
+    closed: number
+    closedOnTime: number
   }>
 }

@@ -1326,7 +1326,7 @@ export const en: Record<MessageKey, string> = {
   'rect.kpi.closed': 'Closed',
   'rect.kpi.onTime': 'Closed on time',
   'rect.kpi.onTimeRate': 'On-time rate',
-  'rect.kpi.sentBack': 'Sent back',
+  'rect.kpi.sentBack': 'Orders sent back',
   'rect.kpi.reopened': 'Reopened on re-check',
   'rect.kpi.problems': 'Problems',
   'rect.kpi.cases': 'Cases',
@@ -1367,5 +1367,6 @@ export const en: Record<MessageKey, string> = {
   'tl.rectification_closed': 'Rectification closed',
   'tl.rectification_reopened': 'Rectification reopened',
   'tl.rectification.open': 'Open the order',
+  'rect.kpi.withdrawn': '({n} more withdrawn on appeal, not counted)',
   // rectification: end
 }

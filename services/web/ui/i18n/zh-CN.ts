@@ -1282,7 +1282,7 @@ export const zhCN = {
   'rect.kpi.closed': '销号',
   'rect.kpi.onTime': '按期销号',
   'rect.kpi.onTimeRate': '按期整改率',
-  'rect.kpi.sentBack': '退回次数',
+  'rect.kpi.sentBack': '被退回的通知',
   'rect.kpi.reopened': '回头看复发',
   'rect.kpi.problems': '问题数',
   'rect.kpi.cases': '工单数',
@@ -1320,6 +1320,7 @@ export const zhCN = {
   'tl.rectification_closed': '整改销号',
   'tl.rectification_reopened': '整改重新打开',
   'tl.rectification.open': '查看整改通知',
+  'rect.kpi.withdrawn': '（另有 {n} 个申诉撤销，不计入）',
   // rectification: end
 } as const
 

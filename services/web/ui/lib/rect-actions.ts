@@ -20,8 +20,8 @@ interface Who {
 interface OrderState {
   status: string
   departmentId: string
-  closed?: { recheckAt: string | null; rechecked?: unknown } | null
-  recheckAt?: string | null
+  /** When the re-check (回头看) is due; null when none is set or it is done. */
+  recheckAt: string | null
 }
 
 const has = (who: Who, role: string) => who.roles.includes(role)
@@ -50,11 +50,9 @@ export function orderActions(order: OrderState, who: Who): OrderAction[] {
     case 'verified':
       if (officer) out.push('close')
       break
-    case 'closed': {
-      const recheckAt = order.closed?.recheckAt ?? order.recheckAt ?? null
-      if (officer && recheckAt && !order.closed?.rechecked) out.push('recheck')
+    case 'closed':
+      if (officer && order.recheckAt) out.push('recheck')
       break
-    }
   }
   return out
 }

@@ -14,7 +14,7 @@ function lastMonth(): string {
 }
 
 export function RectificationSummary() {
-  const { t, tx, date } = useI18n()
+  const { t, tx } = useI18n()
   const [month, setMonth] = useState(lastMonth)
   const state = useAsync(
     (signal) => publicApi<PublicSummary>(`${RECT}/public/summary`, { query: { month }, signal }),
@@ -53,12 +53,12 @@ export function RectificationSummary() {
                   {data.items.map((i, n) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: the summary names no order; rows by position
                     <tr key={n}>
-                      <td>{i.kinds.map((k) => tx('rect.kind', k)).join('、')}</td>
+                      <td>{i.problemKinds.map((k) => tx('rect.kind', k)).join('、')}</td>
                       <td>{i.departmentName ?? '—'}</td>
                       <td>
                         <span className="user-text">{i.measures}</span>
                       </td>
-                      <td>{date(i.closedAt)}</td>
+                      <td>{i.closedOn}</td>
                     </tr>
                   ))}
                 </tbody>

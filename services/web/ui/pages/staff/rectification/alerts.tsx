@@ -3,7 +3,14 @@
 // alert into an order; supervisors read.
 import { type FormEvent, useState } from 'react'
 import { ApiError, staffApi } from '../../../api/client.ts'
-import { type AlertView, alertPage, OFFICER_ROLES, orderPage, RECT } from '../../../api/rectification.ts'
+import {
+  type AlertDetail,
+  type AlertView,
+  alertPage,
+  OFFICER_ROLES,
+  orderPage,
+  RECT,
+} from '../../../api/rectification.ts'
 import type { Page, SessionUser } from '../../../api/types.ts'
 import { Badge, Fact, Facts, PageHeading } from '../../../components/bits.tsx'
 import { AsyncView, ErrorMessage, Notice, useAsync } from '../../../components/feedback.tsx'
@@ -12,7 +19,7 @@ import { hasRole } from '../../../components/layout.tsx'
 import { useI18n, useTitle } from '../../../i18n/i18n.tsx'
 import { Link, navigate } from '../../../lib/router.tsx'
 import { validateText } from '../../../lib/validate.ts'
-import { PlaceText, ProblemTable } from './shared.tsx'
+import { PlaceText, ProblemTable, problemRow } from './shared.tsx'
 
 const alertPath = (id: string) => `${RECT}/alerts/${encodeURIComponent(id)}`
 
@@ -47,7 +54,7 @@ function AlertActions({
     setFailure(null)
     try {
       onChange(
-        await staffApi<AlertView>(`${alertPath(a.alertId)}/${action}`, {
+        await staffApi<AlertView>(`${alertPath(a.id)}/${action}`, {
           method: 'POST',
           body: { version: a.version, ...body },
         }),
@@ -83,7 +90,7 @@ function AlertActions({
         <button
           type="button"
           className="btn btn-primary btn-small"
-          onClick={() => navigate(`/staff/rectification/orders/new?alertId=${encodeURIComponent(a.alertId)}`)}
+          onClick={() => navigate(`/staff/rectification/orders/new?alertId=${encodeURIComponent(a.id)}`)}
           data-testid="rect-alert-to-order"
         >
           {t('rect.alert.toOrder')}
@@ -97,7 +104,7 @@ function AlertActions({
       {dismissing && (
         <form className="form" onSubmit={dismiss} noValidate aria-label={t('rect.alert.dismiss')}>
           <TextArea
-            id={`dismiss-${a.alertId}`}
+            id={`dismiss-${a.id}`}
             label={t('rect.alert.dismissReason')}
             required
             rows={2}
@@ -136,7 +143,7 @@ export function AlertsPanel({ user }: { user: SessionUser }) {
     return [...(open?.items ?? []), ...(acknowledged?.items ?? [])]
   }, [])
   const replace = (next: AlertView) =>
-    state.data && state.set(state.data.map((a) => (a.alertId === next.alertId ? next : a)))
+    state.data && state.set(state.data.map((a) => (a.id === next.id ? next : a)))
   return (
     <section className="card" aria-labelledby="rect-alerts-h" data-testid="rect-alerts">
       <h2 id="rect-alerts-h">{t('rect.alerts')}</h2>
@@ -146,10 +153,9 @@ export function AlertsPanel({ user }: { user: SessionUser }) {
           alerts.length ? (
             <ul className="rect-alerts">
               {alerts.map((a) => (
-                <li key={a.alertId} className="rect-alert" data-alert={a.alertId}>
+                <li key={a.id} className="rect-alert" data-alert={a.id}>
                   <p>
-                    <Link to={alertPage(a.alertId)}>{tx('rect.alert.level', a.level)}</Link>{' '}
-                    <AlertStatus a={a} />{' '}
+                    <Link to={alertPage(a.id)}>{tx('rect.alert.level', a.level)}</Link> <AlertStatus a={a} />{' '}
                     <strong>{t('rect.alert.evidence', { n: a.problemIds.length })}</strong>
                   </p>
                   <p className="small">
@@ -172,7 +178,7 @@ export function AlertPage({ alertId, user }: { alertId: string; user: SessionUse
   const { t, tx, dateTime } = useI18n()
   useTitle(t('rect.alert.title'))
   const [stale, setStale] = useState(false)
-  const state = useAsync((signal) => staffApi<AlertView>(alertPath(alertId), { signal }), [alertId])
+  const state = useAsync((signal) => staffApi<AlertDetail>(alertPath(alertId), { signal }), [alertId])
   return (
     <>
       <p className="breadcrumb">
@@ -210,7 +216,7 @@ export function AlertPage({ alertId, user }: { alertId: string; user: SessionUse
                 user={user}
                 onChange={(next) => {
                   setStale(false)
-                  state.set({ ...next, problems: next.problems ?? a.problems })
+                  state.set({ ...next, problems: a.problems })
                 }}
                 onStale={() => {
                   setStale(true)
@@ -222,7 +228,7 @@ export function AlertPage({ alertId, user }: { alertId: string; user: SessionUse
               <h2 id="rect-alert-problems-h">
                 {t('rect.problems')} ({a.problemIds.length})
               </h2>
-              <ProblemTable problems={a.problems ?? []} caption={t('rect.problems')} />
+              <ProblemTable problems={a.problems.map(problemRow)} caption={t('rect.problems')} />
             </section>
           </>
         )}

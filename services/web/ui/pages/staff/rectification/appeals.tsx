@@ -177,7 +177,7 @@ export function AppealList({
             <Badge tone={a.status === 'pending' ? 'warn' : a.status === 'upheld' ? 'done' : 'muted'}>
               {tx('rect.appeal.status', a.status)}
             </Badge>{' '}
-            {dept(a.departmentId)} · {t('rect.appeal.submittedAt')} {dateTime(a.submittedAt)}
+            {dept(a.departmentId)} · {t('rect.appeal.submittedAt')} {dateTime(a.filed.at)}
             {a.orderId && (
               <>
                 {' · '}
@@ -192,9 +192,9 @@ export function AppealList({
           <p>
             {t('rect.appeal.reasons')}: <span className="user-text">{a.reasons}</span>
           </p>
-          {a.decision && (
+          {a.decided && (
             <p>
-              {t('rect.appeal.decisionReason')}: <span className="user-text">{a.decision.reason}</span>
+              {t('rect.appeal.decisionReason')}: <span className="user-text">{a.decided.reason}</span>
             </p>
           )}
           {officer && a.status === 'pending' && <DecideForm appeal={a} onDone={onChange} onStale={onStale} />}

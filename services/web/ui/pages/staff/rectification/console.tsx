@@ -5,7 +5,7 @@ import {
   OFFICER_ROLES,
   ORDER_STATUSES,
   type OrderStatus,
-  type OrderView,
+  type OrderSummary,
   PRIORITIES,
   RECT,
 } from '../../../api/rectification.ts'
@@ -55,10 +55,10 @@ export function RectificationConsolePage({ user }: { user: SessionUser }) {
   // every order the filters allow, once; the tabs count them and show one status
   const state = useAsync(
     async (signal) => {
-      const items: OrderView[] = []
+      const items: OrderSummary[] = []
       let cursor: string | null = null
       do {
-        const page: Page<OrderView> = await staffApi<Page<OrderView>>(`${RECT}/orders`, {
+        const page: Page<OrderSummary> = await staffApi<Page<OrderSummary>>(`${RECT}/orders`, {
           query: { departmentId, priority, overdue: overdue || undefined, cursor, limit: 100 },
           signal,
         })
@@ -69,7 +69,7 @@ export function RectificationConsolePage({ user }: { user: SessionUser }) {
     },
     [departmentId, priority, overdue],
   )
-  const inTab = (o: OrderView, s: Tab) =>
+  const inTab = (o: OrderSummary, s: Tab) =>
     s === 'all' ? true : s === 'open' ? o.status !== 'closed' : o.status === s
 
   return (

@@ -1,7 +1,7 @@
 // The responsible department's view (its lead and handlers): its open orders with what is owed next and
 // the deadlines, its closed ones, and its appeals. The service answers with this department's orders only.
 import { staffApi } from '../../../api/client.ts'
-import { type AppealView, type OrderView, RECT } from '../../../api/rectification.ts'
+import { type AppealView, type OrderSummary, RECT } from '../../../api/rectification.ts'
 import type { Page, SessionUser } from '../../../api/types.ts'
 import { PageHeading } from '../../../components/bits.tsx'
 import { AsyncView, useAsync } from '../../../components/feedback.tsx'
@@ -15,7 +15,7 @@ export function DepartmentOrdersPage({ user }: { user: SessionUser }) {
   useTitle(t('rect.dept.title'))
   const dept = useDeptName()
   const orders = useAsync(
-    (signal) => staffApi<Page<OrderView>>(`${RECT}/orders`, { query: { limit: 100 }, signal }),
+    (signal) => staffApi<Page<OrderSummary>>(`${RECT}/orders`, { query: { limit: 100 }, signal }),
     [],
   )
   const appeals = useAsync(

@@ -2,7 +2,7 @@
 // back, reopened on re-check, problems per 1,000 cases — as charts and a table, and the server's CSV.
 import { type FormEvent, useState } from 'react'
 import { staffApi } from '../../../api/client.ts'
-import { downloadFile, type KpiRow, RECT } from '../../../api/rectification.ts'
+import { downloadFile, type KpiRow, type Kpis, RECT } from '../../../api/rectification.ts'
 import { PageHeading } from '../../../components/bits.tsx'
 import { BarChart, LineChart, PALETTE } from '../../../components/charts.tsx'
 import { AsyncView, ErrorMessage, useAsync } from '../../../components/feedback.tsx'
@@ -20,38 +20,6 @@ function lastMonths(n: number): { from: string; to: string } {
   return { from: start.toISOString().slice(0, 7), to }
 }
 
-interface Totals {
-  issued: number
-  closed: number
-  onTime: number
-  sentBack: number
-  reopened: number
-  problems: number
-  cases: number
-}
-
-const zero = (): Totals => ({
-  issued: 0,
-  closed: 0,
-  onTime: 0,
-  sentBack: 0,
-  reopened: 0,
-  problems: 0,
-  cases: 0,
-})
-function add(acc: Totals, r: KpiRow): Totals {
-  acc.issued += r.issued
-  acc.closed += r.closed
-  acc.onTime += r.onTime
-  acc.sentBack += r.sentBack
-  acc.reopened += r.reopened
-  acc.problems += r.problems
-  acc.cases += r.cases
-  return acc
-}
-export const onTimeRate = (x: Totals) => (x.closed > 0 ? x.onTime / x.closed : null)
-export const perThousand = (x: Totals) => (x.cases > 0 ? (x.problems * 1000) / x.cases : null)
-
 export function RectificationKpiPage() {
   const { t, number, percent } = useI18n()
   useTitle(t('rect.kpi.title'))
@@ -61,8 +29,17 @@ export function RectificationKpiPage() {
   const [to, setTo] = useState(range.to)
   const [rangeError, setRangeError] = useState<string | null>(null)
   const [csvFailure, setCsvFailure] = useState<unknown>(null)
+  // per department and month (the table), summed over months (the charts by department), over departments
+  // (the trend): the service sums and computes the rates
   const state = useAsync(
-    (signal) => staffApi<{ rows: KpiRow[] }>(`${RECT}/kpis`, { query: range, signal }),
+    async (signal) => {
+      const [cells, byDept, byMonth] = await Promise.all(
+        [undefined, 'department', 'month'].map((groupBy) =>
+          staffApi<Kpis>(`${RECT}/kpis`, { query: { ...range, groupBy }, signal }),
+        ),
+      )
+      return { cells: cells?.rows ?? [], byDept: byDept?.rows ?? [], byMonth: byMonth?.rows ?? [] }
+    },
     [range.from, range.to],
   )
   const apply = (e: FormEvent) => {
@@ -121,22 +98,17 @@ export function RectificationKpiPage() {
       </form>
       {csvFailure ? <ErrorMessage error={csvFailure} /> : null}
       <AsyncView state={state}>
-        {({ rows }) => {
-          if (!rows.length) return <p className="empty">{t('rect.kpi.empty')}</p>
-          const byDept = new Map<string, Totals>()
-          const byMonth = new Map<string, Totals>()
-          for (const r of rows) {
-            byDept.set(r.departmentId, add(byDept.get(r.departmentId) ?? zero(), r))
-            byMonth.set(r.month, add(byMonth.get(r.month) ?? zero(), r))
-          }
-          const depts = [...byDept].sort((a, b) => b[1].problems - a[1].problems)
-          const months = [...byMonth].sort((a, b) => a[0].localeCompare(b[0]))
+        {({ cells, byDept, byMonth }) => {
+          if (!cells.length) return <p className="empty">{t('rect.kpi.empty')}</p>
+          const name = (r: KpiRow) => r.departmentName ?? dept(r.departmentId)
+          const depts = [...byDept].sort((a, b) => b.problems - a.problems)
+          const months = [...byMonth].sort((a, b) => (a.month ?? '').localeCompare(b.month ?? ''))
           return (
             <div data-testid="rect-kpi-body">
               <BarChart
                 title={t('rect.kpi.onTimeRate')}
                 series={[{ key: 'rate', label: t('rect.kpi.onTimeRate'), color: PALETTE.green }]}
-                rows={depts.map(([id, x]) => ({ label: dept(id), values: { rate: onTimeRate(x) } }))}
+                rows={depts.map((r) => ({ label: name(r), values: { rate: r.onTimeRate } }))}
                 max={1}
                 format={(n) => percent(n)}
               />
@@ -146,15 +118,15 @@ export function RectificationKpiPage() {
                   { key: 'sentBack', label: t('rect.kpi.sentBack'), color: PALETTE.amber },
                   { key: 'reopened', label: t('rect.kpi.reopened'), color: PALETTE.red },
                 ]}
-                rows={depts.map(([id, x]) => ({
-                  label: dept(id),
-                  values: { sentBack: x.sentBack, reopened: x.reopened },
+                rows={depts.map((r) => ({
+                  label: name(r),
+                  values: { sentBack: r.sentBackOrders, reopened: r.reopened },
                 }))}
               />
               <BarChart
                 title={t('rect.kpi.perThousand')}
                 series={[{ key: 'pt', label: t('rect.kpi.perThousand'), color: PALETTE.blue }]}
-                rows={depts.map(([id, x]) => ({ label: dept(id), values: { pt: perThousand(x) } }))}
+                rows={depts.map((r) => ({ label: name(r), values: { pt: r.problemsPer1000Cases } }))}
                 format={(n) => fmt(n)}
               />
               <LineChart
@@ -164,9 +136,9 @@ export function RectificationKpiPage() {
                   { key: 'issued', label: t('rect.kpi.issued'), color: PALETTE.blue },
                   { key: 'closed', label: t('rect.kpi.closed'), color: PALETTE.green },
                 ]}
-                points={months.map(([m, x]) => ({
-                  label: m,
-                  values: { problems: x.problems, issued: x.issued, closed: x.closed },
+                points={months.map((r) => ({
+                  label: r.month ?? '',
+                  values: { problems: r.problems, issued: r.issued, closed: r.closed },
                 }))}
               />
               <div className="table-wrap">
@@ -189,35 +161,37 @@ export function RectificationKpiPage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {[...rows]
+                    {[...cells]
                       .sort(
                         (a, b) =>
-                          a.month.localeCompare(b.month) ||
-                          dept(a.departmentId).localeCompare(dept(b.departmentId)),
+                          (a.month ?? '').localeCompare(b.month ?? '') || name(a).localeCompare(name(b)),
                       )
-                      .map((r) => {
-                        const x = add(zero(), r)
-                        return (
-                          <tr
-                            key={`${r.month}-${r.departmentId}`}
-                            data-department={r.departmentId}
-                            data-month={r.month}
-                          >
-                            <th scope="row">{r.month}</th>
-                            <td>{dept(r.departmentId)}</td>
-                            <td className="num">{number(r.issued)}</td>
-                            <td className="num">{number(r.closed)}</td>
-                            <td className="num">{percent(onTimeRate(x))}</td>
-                            <td className="num">{number(r.sentBack)}</td>
-                            <td className="num">{number(r.reopened)}</td>
-                            <td className="num" data-testid="rect-kpi-problems">
-                              {number(r.problems)}
-                            </td>
-                            <td className="num">{number(r.cases)}</td>
-                            <td className="num">{fmt(perThousand(x))}</td>
-                          </tr>
-                        )
-                      })}
+                      .map((r) => (
+                        <tr
+                          key={`${r.month}-${r.departmentId}`}
+                          data-department={r.departmentId}
+                          data-month={r.month}
+                        >
+                          <th scope="row">{r.month}</th>
+                          <td>{name(r)}</td>
+                          <td className="num">{number(r.issued)}</td>
+                          <td className="num">{number(r.closed)}</td>
+                          <td className="num">{percent(r.onTimeRate)}</td>
+                          <td className="num">{number(r.sentBackOrders)}</td>
+                          <td className="num">{number(r.reopened)}</td>
+                          <td className="num" data-testid="rect-kpi-problems">
+                            {number(r.problems)}
+                            {r.problemsWithdrawn > 0 && (
+                              <span className="muted small">
+                                {' '}
+                                {t('rect.kpi.withdrawn', { n: r.problemsWithdrawn })}
+                              </span>
+                            )}
+                          </td>
+                          <td className="num">{number(r.casesAssigned)}</td>
+                          <td className="num">{fmt(r.problemsPer1000Cases)}</td>
+                        </tr>
+                      ))}
                   </tbody>
                 </table>
               </div>

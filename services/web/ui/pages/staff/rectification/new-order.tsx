@@ -5,7 +5,7 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { ApiError, staffApi } from '../../../api/client.ts'
 import {
-  type AlertView,
+  type AlertDetail,
   type OrderView,
   orderPage,
   PRIORITIES,
@@ -28,11 +28,11 @@ import { useI18n, useTitle } from '../../../i18n/i18n.tsx'
 import { Link, navigate, useSearchParams } from '../../../lib/router.tsx'
 import { serverFieldErrors, TRACKING_CODE, validateText } from '../../../lib/validate.ts'
 import { useDepartments } from '../use-staff.ts'
-import { ProblemTable } from './shared.tsx'
+import { ProblemTable, problemRow } from './shared.tsx'
 
 const STAFF_NUMBER = /^[0-9A-Za-z-]{1,20}$/
 /** A problem that can go into a new order: not withdrawn on appeal, not in another order. */
-const orderable = (p: ProblemView) => !p.withdrawn && !p.orderId
+const orderable = (p: { withdrawn: unknown; orderId: string | null }) => !p.withdrawn && !p.orderId
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
 
 export interface OrderForm {
@@ -110,16 +110,31 @@ async function loadSource(
   alertId: string | null,
   caseId: string | null,
   signal: AbortSignal,
-): Promise<{ alert: AlertView | null; problems: ProblemView[] }> {
+): Promise<{ alert: AlertDetail | null; problems: ProblemView[] }> {
   if (alertId) {
-    const alert = await staffApi<AlertView>(`${RECT}/alerts/${encodeURIComponent(alertId)}`, { signal })
-    return { alert, problems: alert.problems ?? [] }
+    const alert = await staffApi<AlertDetail>(`${RECT}/alerts/${encodeURIComponent(alertId)}`, { signal })
+    return { alert, problems: alert.problems }
   }
-  const page = await staffApi<Page<ProblemView>>(`${RECT}/problems`, {
-    query: caseId ? { caseId, limit: 100 } : { ordered: false, limit: 100 },
-    signal,
-  })
-  return { alert: null, problems: page.items }
+  if (!caseId) {
+    const page = await staffApi<Page<ProblemView>>(`${RECT}/problems`, {
+      query: { inOrder: false, withdrawn: false, limit: 100 },
+      signal,
+    })
+    return { alert: null, problems: page.items }
+  }
+  // a case's problems: the list has no case filter, so its pages are read and the case's kept
+  const problems: ProblemView[] = []
+  let cursor: string | null = null
+  for (let pages = 0; pages < 10; pages++) {
+    const page: Page<ProblemView> = await staffApi<Page<ProblemView>>(`${RECT}/problems`, {
+      query: { limit: 100, cursor },
+      signal,
+    })
+    problems.push(...page.items.filter((p) => p.caseId === caseId || p.source.id === caseId))
+    cursor = page.nextCursor
+    if (!cursor) break
+  }
+  return { alert: null, problems }
 }
 
 function RecordProblem({ caseId, onDone }: { caseId: string; onDone(p: ProblemView): void }) {
@@ -284,7 +299,7 @@ export function NewOrderPage() {
     if (!data) return
     const usable = data.problems.filter(orderable)
     if (data.alert) {
-      setChosen(usable.map((p) => p.problemId))
+      setChosen(usable.map((p) => p.id))
       const a = data.alert
       setF((o) => ({
         ...o,
@@ -293,13 +308,13 @@ export function NewOrderPage() {
         window: a.window ?? '',
         staffNumber: a.staffNumber ?? '',
       }))
-    } else if (caseId) setChosen(usable.map((p) => p.problemId))
+    } else if (caseId) setChosen(usable.map((p) => p.id))
   }, [source.data, caseId])
   const problems = [...(source.data?.problems ?? []), ...extra]
   /** A new choice; the place follows the first chosen problem until the officer gives one. */
   const choose = (ids: string[]) => {
     setChosen(ids)
-    const first = problems.find((p) => p.problemId === ids[0])
+    const first = problems.find((p) => p.id === ids[0])
     if (!first || alertId) return
     setF((o) =>
       o.departmentId
@@ -407,7 +422,7 @@ export function NewOrderPage() {
         <AsyncView state={source}>
           {() => (
             <ProblemTable
-              problems={problems}
+              problems={problems.map(problemRow)}
               caption={t('rect.problems')}
               select={{ chosen, onChange: choose, disabled: (p) => !orderable(p) }}
             />
@@ -419,7 +434,7 @@ export function NewOrderPage() {
           caseId={caseId}
           onDone={(p) => {
             setExtra((x) => [...x, p])
-            setChosen((c) => [...c, p.problemId])
+            setChosen((c) => [...c, p.id])
           }}
         />
       )}

@@ -1,17 +1,17 @@
 // Orders as a table: number (a link to the order), title, department and place, status, deadline (overdue
 // marked), priority, and what is owed next. Overdue orders first, then by deadline.
-import { isPast, type OrderView, orderPage } from '../../../api/rectification.ts'
+import { type OrderSummary, orderPage } from '../../../api/rectification.ts'
 import { Badge } from '../../../components/bits.tsx'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import { Link } from '../../../lib/router.tsx'
 import { OrderStatusBadge, PlaceText, PriorityBadge } from './shared.tsx'
 
-export const isOverdue = (o: Pick<OrderView, 'overdue' | 'status' | 'dueAt'>) =>
-  o.overdue ?? (o.status !== 'closed' && o.status !== 'verified' && isPast(o.dueAt))
+/** The service says whether an order is past its deadline while the department still owes. */
+export const isOverdue = (o: Pick<OrderSummary, 'overdue'>) => o.overdue
 
 /** Overdue first, then the nearest deadline; closed orders last. */
-export function byUrgency(a: OrderView, b: OrderView): number {
-  const closed = (o: OrderView) => (o.status === 'closed' ? 1 : 0)
+export function byUrgency(a: OrderSummary, b: OrderSummary): number {
+  const closed = (o: OrderSummary) => (o.status === 'closed' ? 1 : 0)
   return (
     closed(a) - closed(b) ||
     Number(isOverdue(b)) - Number(isOverdue(a)) ||
@@ -19,7 +19,7 @@ export function byUrgency(a: OrderView, b: OrderView): number {
   )
 }
 
-export function OrderTable({ orders, caption }: { orders: OrderView[]; caption: string }) {
+export function OrderTable({ orders, caption }: { orders: OrderSummary[]; caption: string }) {
   const { t, tx, dateTime } = useI18n()
   if (!orders.length) return <p className="empty">{t('rect.noOrders')}</p>
   return (

@@ -12,7 +12,6 @@ import {
   type OrderView,
   orderPage,
   orderPath,
-  type ProblemView,
   RECT,
 } from '../../../api/rectification.ts'
 import type { Page, SessionUser } from '../../../api/types.ts'
@@ -25,7 +24,14 @@ import { Link, navigate } from '../../../lib/router.tsx'
 import { AppealForm, AppealList } from './appeals.tsx'
 import { OrderActionForm } from './order-actions.tsx'
 import { isOverdue } from './order-table.tsx'
-import { OrderStatusBadge, PlaceText, PriorityBadge, ProblemTable, useDeptName } from './shared.tsx'
+import {
+  OrderStatusBadge,
+  orderProblemRow,
+  PlaceText,
+  PriorityBadge,
+  ProblemTable,
+  useDeptName,
+} from './shared.tsx'
 
 function Attachment({ orderId, a }: { orderId: string; a: AttachmentView }) {
   const { t } = useI18n()
@@ -94,12 +100,11 @@ function OrderHeader({ o }: { o: OrderView }) {
         <Fact term={t('rect.order.ladder')}>
           {o.ladder.length ? (
             <ul className="plain" data-testid="rect-ladder">
-              {o.ladder.map((s) => (
-                <li key={`${s.step}-${s.at}`}>
-                  <Badge tone={s.step === 'warning' || s.step === 'supervision' ? 'danger' : 'warn'}>
-                    {tx('rect.ladder', s.step)}
-                  </Badge>{' '}
-                  {dateTime(s.at)}
+              {o.ladder.map((step) => (
+                <li key={step}>
+                  <Badge tone={step === 'warning' || step === 'supervision' ? 'danger' : 'warn'}>
+                    {tx('rect.ladder', step)}
+                  </Badge>
                 </li>
               ))}
             </ul>
@@ -119,9 +124,7 @@ function OrderHeader({ o }: { o: OrderView }) {
             <Fact term={t('rect.order.publicSummary')}>
               <span className="user-text">{o.closed.publicSummary}</span>
             </Fact>
-            {o.closed.recheckAt && (
-              <Fact term={t('rect.order.recheckAt')}>{dateTime(o.closed.recheckAt)}</Fact>
-            )}
+            {o.recheckAt && <Fact term={t('rect.order.recheckAt')}>{dateTime(o.recheckAt)}</Fact>}
           </>
         )}
       </Facts>
@@ -139,9 +142,9 @@ function Plans({ o }: { o: OrderView }) {
       {o.plans.length ? (
         <ol className="rect-rounds" data-testid="rect-plans">
           {o.plans.map((p) => (
-            <li key={`${p.round}-${p.submittedAt}`}>
+            <li key={`${p.round}-${p.at}`}>
               <p className="small muted">
-                {t('rect.order.round', { n: p.round })} · {dateTime(p.submittedAt)}
+                {t('rect.order.round', { n: p.round })} · {dateTime(p.at)}
               </p>
               <div className="user-text">{p.measures}</div>
               <p className="small">
@@ -166,9 +169,9 @@ function Evidence({ o }: { o: OrderView }) {
       {o.evidence.length ? (
         <ol className="rect-rounds" data-testid="rect-evidence">
           {o.evidence.map((e) => (
-            <li key={`${e.round}-${e.submittedAt}`}>
+            <li key={e.evidenceId}>
               <p className="small muted">
-                {t('rect.order.round', { n: e.round })} · {dateTime(e.submittedAt)}
+                {t('rect.order.round', { n: e.round })} · {dateTime(e.at)}
               </p>
               <div className="user-text">{e.text}</div>
               {e.attachments.length > 0 && (
@@ -178,14 +181,15 @@ function Evidence({ o }: { o: OrderView }) {
                   ))}
                 </ul>
               )}
-              {e.sentBack && (
+              {e.review && e.review.outcome !== 'verified' && (
                 <p className="alert alert-warning" data-testid="rect-sent-back">
                   {t('rect.order.sentBack', {
-                    kind: tx('rect.sendBack', e.sentBack.kind),
-                    reason: e.sentBack.reason,
+                    kind: tx('rect.sendBack', e.review.outcome),
+                    reason: e.review.reason ?? '',
                   })}
                 </p>
               )}
+              {e.review?.outcome === 'verified' && <Badge tone="done">{t('rect.tl.verified')}</Badge>}
             </li>
           ))}
         </ol>
@@ -217,7 +221,7 @@ function OrderTimeline({ o }: { o: OrderView }) {
       <h2 id="rect-timeline-h">{t('rect.order.timeline')}</h2>
       <p className="muted small">{t('case.timeline.intro')}</p>
       <ol className="timeline staff-timeline" data-testid="rect-timeline">
-        {(o.timeline ?? []).map((e) => (
+        {o.timeline.map((e) => (
           <li key={e.seq} className="tl-internal" data-action={e.action}>
             <time dateTime={e.at}>{dateTime(e.at)}</time>
             <span className="tl-action">{tx('rect.tl', e.action)}</span>
@@ -267,27 +271,33 @@ function Problems({
 }) {
   const { t } = useI18n()
   const [appealing, setAppealing] = useState<string | null>(null)
-  const pending = new Set(appeals.filter((a) => a.status === 'pending').map((a) => a.problemId))
-  const problems: ProblemView[] = o.problems ?? []
+  const pending = new Set([
+    ...o.appeals.filter((a) => a.status === 'pending').map((a) => a.problemId),
+    ...appeals.filter((a) => a.status === 'pending').map((a) => a.problemId),
+  ])
+  const problems = o.problems.map(orderProblemRow)
+  // the department's lead appeals a problem of the order's department
+  const appealable = (p: { withdrawn: boolean }) =>
+    mayAppeal({ departmentId: o.departmentId, withdrawn: p.withdrawn }, user)
   return (
     <section className="card" aria-labelledby="rect-problems-h">
       <h2 id="rect-problems-h">
-        {t('rect.problems')} ({o.problemIds.length})
+        {t('rect.problems')} ({o.problemCount})
       </h2>
       <ProblemTable
         problems={problems}
         caption={t('rect.problems')}
         extra={(p) =>
-          mayAppeal(p, user) && !pending.has(p.problemId) ? (
+          appealable(p) && !pending.has(p.id) ? (
             <button
               type="button"
               className="btn btn-ghost btn-small"
-              onClick={() => setAppealing(p.problemId)}
+              onClick={() => setAppealing(p.id)}
               data-testid="rect-appeal-open"
             >
               {t('rect.action.appeal')}
             </button>
-          ) : pending.has(p.problemId) ? (
+          ) : pending.has(p.id) ? (
             <Badge tone="warn">{t('rect.appeal.status.pending')}</Badge>
           ) : null
         }
@@ -360,7 +370,7 @@ export function OrderPage({ orderId, user }: { orderId: string; user: SessionUse
   const [stale, setStale] = useState(false)
   const state = useAsync((signal) => staffApi<OrderView>(orderPath(orderId), { signal }), [orderId])
   const appeals = useAsync(
-    (signal) => staffApi<Page<AppealView>>(`${RECT}/appeals`, { query: { orderId, limit: 100 }, signal }),
+    (signal) => staffApi<Page<AppealView>>(`${RECT}/appeals`, { query: { limit: 100 }, signal }),
     [orderId],
   )
   useTitle(state.data ? t('rect.order.title', { number: state.data.number }) : t('rect.order.header'))
@@ -368,7 +378,7 @@ export function OrderPage({ orderId, user }: { orderId: string; user: SessionUse
     setStale(true)
     state.reload()
   }
-  const problemsOf = (o: OrderView) => new Set(o.problemIds)
+  const problemsOf = (o: OrderView) => new Set(o.problems.map((p) => p.problemId))
   return (
     <>
       <p className="breadcrumb">
@@ -385,7 +395,7 @@ export function OrderPage({ orderId, user }: { orderId: string; user: SessionUse
       <AsyncView state={state}>
         {(o) => {
           const mine = appeals.data?.items.filter((a) => problemsOf(o).has(a.problemId)) ?? []
-          const text = (id: string) => o.problems?.find((p) => p.problemId === id)?.summary
+          const text = (id: string) => o.problems.find((p) => p.problemId === id)?.summary ?? undefined
           return (
             <>
               <PageHeading>

@@ -1,7 +1,14 @@
 // What the rectification pages share: status and priority badges, a place in words, the problems table
 // (withdrawn on appeal shown as such, the source case linked), and the handling of a stale version.
 import type { ReactNode } from 'react'
-import type { OrderStatus, Place, Priority, ProblemView } from '../../../api/rectification.ts'
+import type {
+  OrderProblem,
+  OrderStatus,
+  Place,
+  Priority,
+  ProblemSource,
+  ProblemView,
+} from '../../../api/rectification.ts'
 import { Badge } from '../../../components/bits.tsx'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import { Link } from '../../../lib/router.tsx'
@@ -50,13 +57,50 @@ export function PlaceText({ place, withDepartment = true }: { place: Place; with
   return <span className="rect-place">{parts.length ? parts.join(' · ') : t('rect.place.none')}</span>
 }
 
-export function SourceLink({ p }: { p: ProblemView }) {
+/** A problem as the tables show it: from the problems' list (with its place) or from an order. */
+export interface ProblemRow {
+  id: string
+  kind: string
+  summary: string | null
+  source: ProblemSource | null
+  occurredAt: string | null
+  withdrawn: boolean
+  place: Place | null
+  orderId: string | null
+}
+
+export const problemRow = (p: ProblemView): ProblemRow => ({
+  id: p.id,
+  kind: p.kind,
+  summary: p.summary,
+  source: p.source,
+  occurredAt: p.occurredAt,
+  withdrawn: Boolean(p.withdrawn),
+  place: p,
+  orderId: p.orderId,
+})
+
+export const orderProblemRow = (p: OrderProblem): ProblemRow => ({
+  id: p.problemId,
+  kind: p.kind,
+  summary: p.summary,
+  source: p.source,
+  occurredAt: p.occurredAt,
+  withdrawn: p.withdrawn,
+  place: null,
+  orderId: null,
+})
+
+export function SourceLink({ source }: { source: ProblemSource | null }) {
   const { t } = useI18n()
-  if (p.source.kind === 'case') {
-    const label = t('rect.problem.case', { code: p.source.trackingCode ?? p.source.id })
-    return <Link to={`/staff/cases/${encodeURIComponent(p.source.id)}`}>{label}</Link>
+  if (!source) return <span>—</span>
+  if (source.kind === 'case') {
+    const label = t('rect.problem.case', { code: source.trackingCode ?? source.id })
+    return <Link to={`/staff/cases/${encodeURIComponent(source.id)}`}>{label}</Link>
   }
-  return <span>{t(`rect.problem.${p.source.kind}`, { id: p.source.id })}</span>
+  if (source.kind === 'survey' || source.kind === 'service_record')
+    return <span>{t(`rect.problem.${source.kind}`, { id: source.id })}</span>
+  return <span>{source.id}</span>
 }
 
 /** The problems as a table; `select` adds a checkbox column, `extra` a last column (an appeal button). */
@@ -66,13 +110,14 @@ export function ProblemTable({
   select,
   extra,
 }: {
-  problems: ProblemView[]
+  problems: ProblemRow[]
   caption: string
-  select?: { chosen: string[]; onChange(ids: string[]): void; disabled?(p: ProblemView): boolean }
-  extra?: (p: ProblemView) => ReactNode
+  select?: { chosen: string[]; onChange(ids: string[]): void; disabled?(p: ProblemRow): boolean }
+  extra?: (p: ProblemRow) => ReactNode
 }) {
   const { t, tx, dateTime } = useI18n()
   if (!problems.length) return <p className="empty">{t('rect.new.noProblems')}</p>
+  const withPlace = problems.some((p) => p.place)
   return (
     <div className="table-wrap">
       <table className="data-table rect-problems" data-testid="rect-problems">
@@ -86,7 +131,7 @@ export function ProblemTable({
             )}
             <th scope="col">{t('rect.problem.kind')}</th>
             <th scope="col">{t('rect.problem.summary')}</th>
-            <th scope="col">{t('rect.problem.place')}</th>
+            {withPlace && <th scope="col">{t('rect.problem.place')}</th>}
             <th scope="col">{t('rect.problem.source')}</th>
             <th scope="col">{t('rect.problem.occurredAt')}</th>
             {extra && (
@@ -98,23 +143,19 @@ export function ProblemTable({
         </thead>
         <tbody>
           {problems.map((p) => (
-            <tr
-              key={p.problemId}
-              className={p.withdrawn ? 'rect-withdrawn' : undefined}
-              data-problem={p.problemId}
-            >
+            <tr key={p.id} className={p.withdrawn ? 'rect-withdrawn' : undefined} data-problem={p.id}>
               {select && (
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`${t('rect.new.choose')}: ${p.summary}`}
-                    checked={select.chosen.includes(p.problemId)}
+                    aria-label={`${t('rect.new.choose')}: ${p.summary ?? p.id}`}
+                    checked={select.chosen.includes(p.id)}
                     disabled={select.disabled?.(p) ?? false}
                     onChange={(e) =>
                       select.onChange(
                         e.target.checked
-                          ? [...select.chosen, p.problemId]
-                          : select.chosen.filter((id) => id !== p.problemId),
+                          ? [...select.chosen, p.id]
+                          : select.chosen.filter((id) => id !== p.id),
                       )
                     }
                   />
@@ -122,7 +163,7 @@ export function ProblemTable({
               )}
               <td>{tx('rect.kind', p.kind)}</td>
               <td>
-                <span className="user-text">{p.summary}</span>
+                {p.summary && <span className="user-text">{p.summary}</span>}
                 {p.withdrawn && (
                   <>
                     {' '}
@@ -130,11 +171,9 @@ export function ProblemTable({
                   </>
                 )}
               </td>
+              {withPlace && <td>{p.place ? <PlaceText place={p.place} /> : '—'}</td>}
               <td>
-                <PlaceText place={p} />
-              </td>
-              <td>
-                <SourceLink p={p} />
+                <SourceLink source={p.source} />
               </td>
               <td>{dateTime(p.occurredAt)}</td>
               {extra && <td>{extra(p)}</td>}
