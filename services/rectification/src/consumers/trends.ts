@@ -2,8 +2,9 @@
 // alerts in step with it. The decision is one versioned write of the trend document (domain/alerts.ts);
 // what follows it (the alert document with its event, the problems' alertId) is idempotent and done again
 // on a redelivery, so a crash between the writes loses nothing.
+
+import type { Logger } from '@tingjian/bus'
 import type { EventEnvelope } from '@tingjian/contracts'
-import type { Logger } from '@tingjian/kit'
 import { isConflict, modify, type Stored, StoreNotFoundError, upsert } from '@tingjian/store'
 import type { RectificationContext } from '../collections.ts'
 import {
