@@ -44,6 +44,7 @@ export {
   AdapterConfig,
   type Adapters,
   connectAdapters,
+  connectBlobs,
   connectBus,
   connectStore,
   loadAdapterConfig,

@@ -3,6 +3,7 @@
 // the chosen adapter's variables are required. Adapters are imported on demand, so a service on the
 // embedded adapters never loads kafkajs or the mongodb driver.
 import { join } from 'node:path'
+import type { BlobStore } from '@tingjian/blob'
 import type { EventBus } from '@tingjian/bus'
 import type { DocumentStore } from '@tingjian/store'
 import Type, { type Static } from 'typebox'
@@ -104,6 +105,30 @@ export async function connectStore(
   }
   const { createEmbeddedStore } = await import('@tingjian/store-embedded')
   return createEmbeddedStore({ path: join(config.DATA_DIR, `${service}.sqlite`), logger })
+}
+
+/**
+ * The blob store of one service (uploaded files): GridFS in the service's own database when the store is
+ * MongoDB, else files under `DATA_DIR/blobs/<service>` (one machine). `bucket` names the GridFS bucket.
+ */
+export async function connectBlobs(
+  service: string,
+  config: AdapterConfig,
+  logger: Logger,
+  options: { bucket: string; dir?: string },
+): Promise<BlobStore> {
+  if (useMongo(config)) {
+    const { createGridFsBlobStore } = await import('@tingjian/blob-gridfs')
+    return createGridFsBlobStore({
+      url: config.MONGO_URL ?? '',
+      database: config.MONGO_DATABASE ?? `tingjian-${service}`,
+      bucket: options.bucket,
+      appName: `tingjian-${service}`,
+      logger,
+    })
+  }
+  const { createFsBlobStore } = await import('@tingjian/blob-fs')
+  return createFsBlobStore({ root: options.dir ?? join(config.DATA_DIR, 'blobs', service), logger })
 }
 
 export function readinessOf(bus: EventBus, store: DocumentStore): ReadinessCheck[] {

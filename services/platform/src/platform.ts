@@ -12,6 +12,7 @@ import {
   type AdapterConfig,
   type App,
   type Clock,
+  connectBlobs,
   connectBus,
   connectStore,
   type FieldCipher,
@@ -24,6 +25,7 @@ import { buildMailbox } from '@tingjian/mailbox'
 import { buildNotifications } from '@tingjian/notifications'
 import { EmailChannel } from '@tingjian/notifications/email'
 import { buildPolls } from '@tingjian/polls'
+import { buildRectification, type RectificationDeps } from '@tingjian/rectification'
 import type { DocumentStore } from '@tingjian/store'
 import type { Telephony } from '@tingjian/telephony'
 import { injectTransport, TelephonySimulator } from '@tingjian/telephony/simulator'
@@ -57,6 +59,8 @@ export interface PlatformOptions {
   mailFileFallbackDir?: string
   /** Default: the simulator, with a token of its own, called at `webUrl`. */
   telephony?: TelephonyOptions
+  /** Rectification's thresholds and deadlines, and its ladder's period (0: none — tests). */
+  rectification?: Pick<RectificationDeps, 'settings' | 'schedulerIntervalMs'>
 }
 
 /**
@@ -93,6 +97,7 @@ export const SERVICES = [
   'notifications',
   'hotline',
   'polls',
+  'rectification',
   'calendar',
 ] as const
 export type ServiceName = (typeof SERVICES)[number]
@@ -264,6 +269,25 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       ...(o.groupPrefix ? { group: `${o.groupPrefix}-polls` } : {}),
     })
     apps.push(polls)
+    const rectificationStore = await store('rectification')
+    const rectificationAdapters = serviceAdapters(o.adapters, 'rectification')
+    const evidence = await connectBlobs('rectification', rectificationAdapters, o.logger, {
+      bucket: 'evidence',
+    })
+    closers.push(() => evidence.close())
+    const rectification = await buildRectification({
+      logger: o.logger,
+      bus,
+      store: rectificationStore,
+      blobs: evidence,
+      clock: o.clock,
+      jwt: publicJwt,
+      ...o.rectification,
+      readiness: readinessOf(bus, rectificationStore),
+      ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
+      ...(o.groupPrefix ? { group: `${o.groupPrefix}-rectification` } : {}),
+    })
+    apps.push(rectification)
     const calendarStore = await store('calendar')
     const calendar = await buildCalendar({
       logger: o.logger,
@@ -276,7 +300,7 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       ...(o.groupPrefix ? { group: `${o.groupPrefix}-calendar` } : {}),
     })
     apps.push(calendar)
-    const byName = { identity, mailbox, tracking, notifications, hotline, polls, calendar }
+    const byName = { identity, mailbox, tracking, notifications, hotline, polls, rectification, calendar }
     // the URL signed stays the public one, as the gateway would forward it
     simulator?.setTransport(injectTransport(ownerOf(byName)))
     await Promise.all(apps.map((a) => a.ready()))

@@ -48,6 +48,7 @@ const Config = Type.Object({
   NOTIFICATIONS_PORT: servicePort('notifications'),
   HOTLINE_PORT: servicePort('hotline'),
   POLLS_PORT: servicePort('polls'),
+  RECTIFICATION_PORT: servicePort('rectification'),
   CALENDAR_PORT: servicePort('calendar'),
   JWT_PRIVATE_KEY: Type.Optional(
     Type.String({ description: 'PEM (Ed25519); generated under DATA_DIR when absent' }),
@@ -66,6 +67,18 @@ const Config = Type.Object({
         'base64 of 32+ random bytes: the polls’ voter-ledger key; generated (embedded) when absent',
     }),
   ),
+  RECTIFICATION_ALERT_THRESHOLD: Type.Integer({
+    minimum: 1,
+    maximum: 1000,
+    default: 3,
+    description: 'problems at one place within the window that raise a trend alert',
+  }),
+  RECTIFICATION_ALERT_WINDOW_DAYS: Type.Integer({
+    minimum: 1,
+    maximum: 366,
+    default: 30,
+    description: 'the rolling window of trend alerts, in days',
+  }),
   SEED_DEMO: Type.Boolean({
     default: true,
     description: 'create the demo departments and users on first start',
@@ -296,6 +309,12 @@ async function main(): Promise<void> {
         recordCalls: config.HOTLINE_RECORD_CALLS,
       },
     },
+    rectification: {
+      settings: {
+        alertThreshold: config.RECTIFICATION_ALERT_THRESHOLD,
+        alertWindowDays: config.RECTIFICATION_ALERT_WINDOW_DAYS,
+      },
+    },
     // The services listen on loopback only, and the gateway reaches them from there.
     trustProxy: ['loopback'],
     ...(config.MAIL_FILE_FALLBACK ? { mailFileFallbackDir: join(dataDir, 'mail') } : {}),
@@ -322,6 +341,7 @@ async function main(): Promise<void> {
         notifications: config.NOTIFICATIONS_PORT,
         hotline: config.HOTLINE_PORT,
         polls: config.POLLS_PORT,
+        rectification: config.RECTIFICATION_PORT,
         calendar: config.CALENDAR_PORT,
       },
       rateLimit: { max: config.RATE_LIMIT_PER_MINUTE },

@@ -427,3 +427,70 @@ t.test("the gateway makes every request id itself and ignores the client's X-Req
       `${clientId} is on no log line`,
     )
 })
+
+t.test(
+  'an upload (multipart) streams through to its service whole, beyond the JSON body limit',
+  async (t) => {
+    // rectification's evidence: a raw HTTP stand-in that hashes what arrives
+    const { createHash, randomBytes } = await import('node:crypto')
+    const { createServer: createHttpServer } = await import('node:http')
+    const seen: Array<{ url: string; type: string; sha256: string; bytes: number }> = []
+    const upload = createHttpServer((req, res) => {
+      const hash = createHash('sha256')
+      let bytes = 0
+      req.on('data', (chunk: Buffer) => {
+        hash.update(chunk)
+        bytes += chunk.length
+      })
+      req.on('end', () => {
+        seen.push({
+          url: req.url ?? '',
+          type: req.headers['content-type'] ?? '',
+          sha256: hash.digest('hex'),
+          bytes,
+        })
+        res.writeHead(201, { 'content-type': 'application/json' }).end('{"ok":true}')
+      })
+    })
+    await new Promise<void>((resolve) => upload.listen(0, '127.0.0.1', resolve))
+    t.teardown(() => new Promise<void>((resolve) => upload.close(() => resolve())))
+    const port = (upload.address() as AddressInfo).port
+    const { app } = await gateway(t, {
+      upstreams: { ...(await allUp(t)), rectification: `http://127.0.0.1:${port}` },
+      bodyLimit: 64 * 1024,
+    })
+    const boundary = '----tj-test-boundary'
+    const file = randomBytes(3 * 1024 * 1024)
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      file,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ])
+    const url = '/api/v1/rectification/orders/rord_1/evidence'
+    const res = await app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    })
+    t.equal(res.statusCode, 201)
+    t.same(seen, [
+      {
+        url,
+        type: `multipart/form-data; boundary=${boundary}`,
+        sha256: createHash('sha256').update(payload).digest('hex'),
+        bytes: payload.length,
+      },
+    ])
+    // a JSON body of the same size is still refused at the gateway's limit
+    const json = await app.inject({
+      method: 'POST',
+      url: '/api/v1/rectification/orders',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ text: 'x'.repeat(100 * 1024) }),
+    })
+    t.equal(json.statusCode, 413)
+  },
+)

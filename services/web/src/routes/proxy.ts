@@ -117,6 +117,10 @@ export async function proxyRoutes(app: App, options: ProxyOptions): Promise<void
       { parseAs: 'buffer', bodyLimit: options.bodyLimit ?? 256 * 1024 },
       (_request, body, done) => done(null, body),
     )
+    // Except uploads (rectification's evidence: up to 20 files of 10 MB): multipart bodies stream through
+    // as they come, unread, and the owning service enforces its own limits on parts and sizes while it
+    // reads them. A service without an upload route refuses the type (415).
+    scope.addContentTypeParser('multipart/form-data', (_request, payload, done) => done(null, payload))
     // `.` and `..` segments (plain or percent-encoded) could walk out of a prefix into the service's
     // other paths; no API path has them.
     scope.addHook('onRequest', async (request, reply) => {
@@ -146,6 +150,7 @@ async function proxy(
     proxyPayloads: false,
     handler: (request, reply, dest, replyOptions) => {
       const body = request.body
+      // no body, or an upload's stream: reply-from sends the request's own bytes and headers
       if (!Buffer.isBuffer(body)) return reply.from(dest, replyOptions)
       const contentType = request.headers['content-type'] ?? 'application/octet-stream'
       return reply.from(dest, { ...replyOptions, body, contentType })
