@@ -3,6 +3,7 @@
 // one is a new event (and a migration for the consumers of the old one).
 import { EventCatalogue } from './catalogue.ts'
 import { defineCalendarEvents } from './events/calendar.ts'
+import { defineCallbacksEvents } from './events/callbacks.ts'
 import { defineHotlineEvents } from './events/hotline.ts'
 import { defineIdentityEvents } from './events/identity.ts'
 import { defineMailboxEvents } from './events/mailbox.ts'
@@ -19,3 +20,4 @@ export const CalendarEvents = defineCalendarEvents(catalogue)
 export const HotlineEvents = defineHotlineEvents(catalogue)
 export const PollsEvents = definePollsEvents(catalogue)
 export const RectificationEvents = defineRectificationEvents(catalogue)
+export const CallbacksEvents = defineCallbacksEvents(catalogue)

@@ -28,6 +28,7 @@ export * from './events/problems.ts'
 export * from './events/rectification.ts'
 export {
   CalendarEvents,
+  CallbacksEvents,
   catalogue,
   HotlineEvents,
   IdentityEvents,
