@@ -28,8 +28,18 @@ import { type AddressCipher, deliveryId, maskAddress, normaliseAddress, openFiel
 import { maskPhone } from './domain/sms.ts'
 
 export type DeliveryStatus = 'pending' | 'sent' | 'failed'
-/** What a message is for; `code`: a poll's one-time code (verification or invitation). */
-export const NOTIFICATION_KINDS = ['receipt', 'reply', 'assignment', 'escalation', 'code'] as const
+/**
+ * What a message is for; `code`: a poll's one-time code (verification or invitation); `rectification`: a
+ * rectification order's or trend alert's mail to staff.
+ */
+export const NOTIFICATION_KINDS = [
+  'receipt',
+  'reply',
+  'assignment',
+  'escalation',
+  'code',
+  'rectification',
+] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 export interface DeliveryDoc {

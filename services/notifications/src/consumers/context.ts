@@ -51,11 +51,11 @@ export async function assigneeOrHandlers(
   return { staff: await staffOf(deps, assignmentAudience(departmentId, null)), toAssignee: false }
 }
 
-/** One e-mail per staff member with an address. */
+/** One e-mail per staff member with an address (`trackingCode`: the case's; null for rectification). */
 export function toStaff(
   staff: readonly StaffEntry[],
   kind: Notification['kind'],
-  trackingCode: string,
+  trackingCode: string | null,
   rendered: ReturnType<typeof render>,
 ): Notification[] {
   return staff.flatMap((s) =>

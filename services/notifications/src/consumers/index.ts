@@ -8,11 +8,13 @@ import {
   IdentityEvents,
   MailboxEvents,
   PollsEvents,
+  RectificationEvents,
   type Static,
   TrackingEvents,
   type TSchema,
 } from '@tingjian/contracts'
 import type { Logger } from '@tingjian/kit'
+import { onAlertRaised } from './alert-raised.ts'
 import { onCallLogged } from './call-logged.ts'
 import { onCaseAssigned } from './case-assigned.ts'
 import { onCaseEscalated } from './case-escalated.ts'
@@ -22,12 +24,17 @@ import { onCodeRequested } from './code-requested.ts'
 import type { ConsumerDeps } from './context.ts'
 import { onDepartmentChanged } from './department-changed.ts'
 import { onLetterSubmitted } from './letter-submitted.ts'
+import { onOrderEscalated } from './order-escalated.ts'
+import { onEvidenceSubmitted } from './order-evidence-submitted.ts'
+import { onOrderIssued } from './order-issued.ts'
+import { onOrderReopened } from './order-reopened.ts'
+import { onOrderSentBack } from './order-sent-back.ts'
 import { onUserChanged } from './user-changed.ts'
 
 export type { ConsumerDeps } from './context.ts'
 
 export const CONSUMER_GROUP = 'notifications'
-export const STREAMS = ['mailbox', 'hotline', 'polls', 'tracking', 'identity'] as const
+export const STREAMS = ['mailbox', 'hotline', 'polls', 'tracking', 'rectification', 'identity'] as const
 
 /** The handler of one event type: its event narrowed, a logger that names the event. */
 export type Handler<D extends EventDefinition> = (
@@ -57,6 +64,12 @@ const ROUTES: readonly Route[] = [
   route(TrackingEvents.caseAssignedV1, onCaseAssigned),
   route(TrackingEvents.caseEscalated, onCaseEscalated),
   route(TrackingEvents.caseReplied, onCaseReplied),
+  route(RectificationEvents.orderIssued, onOrderIssued),
+  route(RectificationEvents.orderEscalated, onOrderEscalated),
+  route(RectificationEvents.orderSentBack, onOrderSentBack),
+  route(RectificationEvents.orderEvidenceSubmitted, onEvidenceSubmitted),
+  route(RectificationEvents.orderReopened, onOrderReopened),
+  route(RectificationEvents.alertRaised, onAlertRaised),
   route(IdentityEvents.userChanged, onUserChanged),
   route(IdentityEvents.departmentChanged, onDepartmentChanged),
 ]
