@@ -47,7 +47,7 @@ import { RectificationConsolePage } from './pages/staff/rectification/console.ts
 import { DepartmentOrdersPage } from './pages/staff/rectification/department.tsx'
 import { RectificationKpiPage } from './pages/staff/rectification/kpis.tsx'
 import { NewOrderPage } from './pages/staff/rectification/new-order.tsx'
-import { OrderByNumberPage, OrderPage } from './pages/staff/rectification/order.tsx'
+import { OrderPage } from './pages/staff/rectification/order.tsx'
 import { SearchPage } from './pages/staff/search.tsx'
 import { KpiPage, SupervisionPage } from './pages/staff/supervision.tsx'
 import { useSession } from './pages/staff/use-staff.ts'
@@ -148,8 +148,6 @@ function rectificationPage(p: string, user: SessionUser): ReactNode | null {
   const alert = matchPath('/staff/rectification/alerts/:alertId', p)
   if (alert?.alertId)
     return only(user, CONSOLE_ROLES, <AlertPage key={alert.alertId} alertId={alert.alertId} user={user} />)
-  const byNumber = matchPath('/staff/rectification/numbers/:number', p)
-  if (byNumber?.number) return only(user, ORDER_ROLES, <OrderByNumberPage number={byNumber.number} />)
   const order = matchPath('/staff/rectification/orders/:orderId', p)
   if (order?.orderId)
     return only(user, ORDER_ROLES, <OrderPage key={order.orderId} orderId={order.orderId} user={user} />)

@@ -351,9 +351,10 @@ t.test('the officer downloads the evidence, sends it back; new evidence; verifie
   await page.locator('[data-testid="rect-order-facts"] [data-status="closed"]').waitFor()
   await page.getByTestId('rect-verify').click()
   t.match(await page.getByTestId('rect-verify-result').textContent(), '未被篡改', 'the timeline is intact')
-  const actions = await page
-    .locator('[data-testid="rect-timeline"] li')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))
+  const entries = page.locator('[data-testid="rect-timeline"] li')
+  const actions: Array<string | null> = []
+  for (let i = 0; i < (await entries.count()); i++)
+    actions.push(await entries.nth(i).getAttribute('data-action'))
   t.ok(actions.includes('sent_back') && actions.includes('closed'), `timeline: ${actions.join(', ')}`)
   await screenshot(page, 'rectification-order-closed')
   t.same(seen.errors, [], 'no errors in the page')

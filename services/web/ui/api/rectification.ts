@@ -2,6 +2,7 @@
 // who may use which page, the lists the pages iterate over, the evidence upload (multipart, with the staff
 // token) and the attachment download (fetched with the token, saved by the browser).
 import { API, ApiError } from './client.ts'
+import type { paths as RectApi } from './generated/rectification.ts'
 import { session } from './session.ts'
 import type { Problem, Role } from './types.ts'
 
@@ -93,8 +94,58 @@ export async function downloadFile(path: string, filename: string): Promise<void
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-// ---- shapes (provisional: written from services/rectification/src/schemas/*.ts; replaced by aliases of the
-// generated types once the platform serves the service's OpenAPI document) ----
+// ---- shapes: from the types generated from the service's OpenAPI document ----
+
+/** The JSON body of a request or an answer. */
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never
+/** The JSON answer of an operation with this status. */
+type Answer<Op, Status extends number = 200> = Op extends { responses: infer R }
+  ? Status extends keyof R
+    ? Json<R[Status]>
+    : never
+  : never
+/** The JSON body an operation takes. */
+type RequestBody<Op> = Op extends { requestBody?: infer B } ? Json<NonNullable<B>> : never
+/** Fails the type check unless the two lists of values are the same. */
+type Same<A, B> = [Exclude<A, B> | Exclude<B, A>] extends [never] ? true : false
+const same = <T extends true>(_: T) => _
+
+type P = '/api/v1/rectification'
+type Orders = RectApi[`${P}/orders`]
+
+export type OrderSummary = Answer<Orders['get']>['items'][number]
+export type OrderView = Answer<RectApi[`${P}/orders/{orderId}`]['get']>
+export type IssueOrder = RequestBody<Orders['post']>
+export type OrderProblem = OrderView['problems'][number]
+export type AttachmentView = OrderView['evidence'][number]['attachments'][number]
+export type OrderTimelineEntry = OrderView['timeline'][number]
+export type TimelineVerification = Answer<RectApi[`${P}/orders/{orderId}/timeline/verify`]['get']>
+export type AlertView = Answer<RectApi[`${P}/alerts`]['get']>['items'][number]
+export type AlertDetail = Answer<RectApi[`${P}/alerts/{id}`]['get']>
+export type ProblemView = Answer<RectApi[`${P}/problems`]['get']>['items'][number]
+export type NewProblem = RequestBody<RectApi[`${P}/problems`]['post']>
+export type AppealView = Answer<RectApi[`${P}/appeals`]['get']>['items'][number]
+export type Kpis = Answer<RectApi[`${P}/kpis`]['get']>
+export type KpiRow = Kpis['rows'][number]
+export type PublicSummary = Answer<RectApi[`${P}/public/summary`]['get']>
+
+/** Where a problem or an order is: the department always; office, window and staff number when known. */
+export interface Place {
+  departmentId: string
+  departmentName?: string | null
+  office: string | null
+  window: string | null
+  staffNumber: string | null
+}
+
+/** What a problem came from (a case, a callback survey, a service record). */
+export interface ProblemSource {
+  kind: string
+  id: string
+  trackingCode: string | null
+}
+
+// ---- the values the pages list, checked against the API ----
 
 export const ORDER_STATUSES = [
   'issued',
@@ -105,17 +156,46 @@ export const ORDER_STATUSES = [
   'closed',
 ] as const
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
+same<Same<OrderStatus, OrderView['status']>>(true)
+
 export const PRIORITIES = ['normal', 'high', 'urgent'] as const
 export type Priority = (typeof PRIORITIES)[number]
+same<Same<Priority, OrderView['priority']>>(true)
+
 export const LADDER_STEPS = ['acknowledgement_overdue', 'reminder', 'supervision', 'warning'] as const
-export type LadderStep = (typeof LADDER_STEPS)[number]
+same<Same<(typeof LADDER_STEPS)[number], OrderView['ladder'][number]>>(true)
+
 export const ALERT_LEVELS = ['staff', 'window', 'office', 'department'] as const
+same<Same<(typeof ALERT_LEVELS)[number], AlertView['level']>>(true)
+
 export const ALERT_STATUSES = ['open', 'acknowledged', 'ordered', 'dismissed'] as const
 export type AlertStatus = (typeof ALERT_STATUSES)[number]
+same<Same<AlertStatus, AlertView['status']>>(true)
+
 export const SEND_BACK_KINDS = ['evidence_insufficient', 'not_effective'] as const
-export type SendBackKind = (typeof SEND_BACK_KINDS)[number]
+same<
+  Same<
+    (typeof SEND_BACK_KINDS)[number],
+    RequestBody<RectApi[`${P}/orders/{orderId}/send-back`]['post']>['kind']
+  >
+>(true)
+
 export const RECHECK_OUTCOMES = ['held', 'returned'] as const
+same<
+  Same<
+    (typeof RECHECK_OUTCOMES)[number],
+    RequestBody<RectApi[`${P}/orders/{orderId}/recheck`]['post']>['outcome']
+  >
+>(true)
+
 export const APPEAL_DECISIONS = ['upheld', 'rejected'] as const
+same<
+  Same<
+    (typeof APPEAL_DECISIONS)[number],
+    RequestBody<RectApi[`${P}/appeals/{appealId}/decide`]['post']>['decision']
+  >
+>(true)
+
 export const PROBLEM_KINDS = [
   'dissatisfied',
   'substantiated_complaint',
@@ -126,209 +206,4 @@ export const PROBLEM_KINDS = [
   'other',
 ] as const
 export type ProblemKind = (typeof PROBLEM_KINDS)[number]
-
-type Instant = string
-interface Actor {
-  by: string
-  role: string
-  at: Instant
-}
-
-export interface Place {
-  departmentId: string
-  departmentName?: string | null
-  office: string | null
-  window: string | null
-  staffNumber: string | null
-}
-
-export interface ProblemSource {
-  kind: 'case' | 'survey' | 'service_record' | string
-  id: string
-  trackingCode: string | null
-}
-
-export interface ProblemView extends Place {
-  id: string
-  version: number
-  kind: ProblemKind
-  summary: string
-  source: ProblemSource
-  reportedBy: string
-  reportedById: string | null
-  caseId: string | null
-  evidenceUrl: string | null
-  occurredAt: Instant
-  receivedAt: Instant
-  alertId: string | null
-  orderId: string | null
-  withdrawn: { appealId: string; reason: string; at: Instant } | null
-}
-
-export interface AlertView extends Place {
-  id: string
-  version: number
-  level: (typeof ALERT_LEVELS)[number]
-  problemIds: string[]
-  threshold: number
-  windowDays: number
-  status: AlertStatus
-  raisedAt: Instant
-  updatedAt: Instant
-  acknowledged: { by: string; at: Instant } | null
-  dismissed: { by: string; at: Instant; reason: string } | null
-  orderId: string | null
-}
-export interface AlertDetail extends AlertView {
-  problems: ProblemView[]
-}
-
-export interface AttachmentView {
-  attachmentId: string
-  filename: string
-  contentType: string
-  bytes: number
-  sha256: string
-  url: string
-}
-
-export interface OrderTimelineEntry {
-  seq: number
-  at: Instant
-  actorId: string | null
-  actorRole: string
-  action: string
-  note: string | null
-  public: boolean
-  prevHash: string
-  hash: string
-}
-
-export interface OrderSummary extends Place {
-  orderId: string
-  number: string
-  title: string
-  status: OrderStatus
-  priority: Priority
-  issuedAt: Instant
-  acknowledgeBy: Instant
-  dueAt: Instant
-  originalDueAt: Instant
-  overdue: boolean
-  round: number
-  problemCount: number
-  caseIds: string[]
-  alertId: string | null
-  ladder: LadderStep[]
-  recheckAt: Instant | null
-  version: number
-}
-
-export interface OrderProblem {
-  problemId: string
-  kind: string
-  summary: string | null
-  source: ProblemSource | null
-  evidenceUrl: string | null
-  occurredAt: Instant | null
-  withdrawn: boolean
-}
-
-export interface OrderView extends OrderSummary {
-  person: string | null
-  measuresRequired: string
-  deadline: { workingDays: number } | { date: string }
-  issued: Actor
-  acknowledged: Actor | null
-  problems: OrderProblem[]
-  plans: Array<{
-    round: number
-    measures: string
-    owner: string
-    plannedBy: Instant
-    by: string
-    at: Instant
-  }>
-  evidence: Array<{
-    evidenceId: string
-    round: number
-    text: string
-    attachments: AttachmentView[]
-    by: string
-    at: Instant
-    review: { outcome: 'verified' | SendBackKind; reason: string | null; by: string; at: Instant } | null
-  }>
-  attachmentCount: number
-  sendBacks: Array<{ kind: SendBackKind; reason: string; round: number; by: string; at: Instant }>
-  verified: Actor | null
-  closed: { by: string; at: Instant; publicSummary: string; onTime: boolean } | null
-  rechecks: Array<{ outcome: 'held' | 'returned'; note: string; by: string; at: Instant }>
-  reopenCount: number
-  appeals: Array<{
-    appealId: string
-    problemId: string
-    status: 'pending' | 'upheld' | 'rejected'
-    filedAt: Instant
-  }>
-  timeline: OrderTimelineEntry[]
-  timelineHead: string
-  timelineCount: number
-}
-
-export interface AppealView {
-  appealId: string
-  version: number
-  problemId: string
-  departmentId: string
-  departmentName?: string | null
-  orderId: string | null
-  reasons: string
-  status: 'pending' | 'upheld' | 'rejected'
-  filed: Actor
-  decided: (Actor & { reason: string }) | null
-}
-
-export interface KpiRow {
-  departmentId: string
-  departmentName: string | null
-  month: string | null
-  issued: number
-  closed: number
-  closedOnTime: number
-  onTimeRate: number | null
-  sentBackOrders: number
-  sendBacks: number
-  rechecked: number
-  reopened: number
-  problems: number
-  problemsWithdrawn: number
-  casesAssigned: number
-  problemsPer1000Cases: number | null
-}
-export interface Kpis {
-  from: string
-  to: string
-  groupBy: 'department' | 'month' | 'department_month'
-  rows: KpiRow[]
-}
-
-export interface PublicSummary {
-  month: string
-  closed: number
-  closedOnTime: number
-  items: Array<{
-    departmentId: string
-    departmentName: string | null
-    problemKinds: ProblemKind[]
-    measures: string
-    closedOn: string
-    onTime: boolean
-  }>
-  byKind: Array<{ kind: ProblemKind; orders: number }>
-  byDepartment: Array<{
-    departmentId: string
-    departmentName: string | null
-    closed: number
-    closedOnTime: number
-  }>
-}
+same<Same<ProblemKind, ProblemView['kind']>>(true)

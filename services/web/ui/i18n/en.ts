@@ -1368,5 +1368,9 @@ export const en: Record<MessageKey, string> = {
   'tl.rectification_reopened': 'Rectification reopened',
   'tl.rectification.open': 'Open the order',
   'rect.kpi.withdrawn': '({n} more withdrawn on appeal, not counted)',
+  'case.rectifications': 'Rectification orders',
+  'case.rectification.ordered': 'issued',
+  'case.rectification.closed': 'closed',
+  'case.rectification.reopened': 'reopened',
   // rectification: end
 }

@@ -1321,6 +1321,10 @@ export const zhCN = {
   'tl.rectification_reopened': '整改重新打开',
   'tl.rectification.open': '查看整改通知',
   'rect.kpi.withdrawn': '（另有 {n} 个申诉撤销，不计入）',
+  'case.rectifications': '整改通知',
+  'case.rectification.ordered': '已下达',
+  'case.rectification.closed': '已销号',
+  'case.rectification.reopened': '已重新整改',
   // rectification: end
 } as const
 

@@ -40,7 +40,7 @@ export interface paths {
                 eventType: string
                 id: string
                 /** @enum {unknown} */
-                kind: 'receipt' | 'reply' | 'assignment' | 'escalation' | 'code'
+                kind: 'receipt' | 'reply' | 'assignment' | 'escalation' | 'code' | 'rectification'
                 lastAttemptAt: string | null
                 lastError: string | null
                 /** @description the provider's error code on undelivered or failed */
@@ -109,7 +109,7 @@ export interface paths {
               eventType: string
               id: string
               /** @enum {unknown} */
-              kind: 'receipt' | 'reply' | 'assignment' | 'escalation' | 'code'
+              kind: 'receipt' | 'reply' | 'assignment' | 'escalation' | 'code' | 'rectification'
               lastAttemptAt: string | null
               lastError: string | null
               /** @description the provider's error code on undelivered or failed */

@@ -259,6 +259,15 @@ export interface paths {
                   /** @enum {unknown} */
                   satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
                 } | null
+                /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+                rectifications: {
+                  /** Format: date-time */
+                  at: string
+                  number: string
+                  orderId: string
+                  /** @enum {unknown} */
+                  status: 'ordered' | 'closed' | 'reopened'
+                }[]
                 reply: {
                   departmentId: string | null
                   finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -516,6 +525,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -764,6 +782,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -1122,6 +1149,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -1476,6 +1512,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -1833,6 +1878,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -2189,6 +2243,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -2546,6 +2609,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -2900,6 +2972,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -3256,6 +3337,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -3611,6 +3701,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -3966,6 +4065,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -4321,6 +4429,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -4677,6 +4794,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -5038,6 +5164,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -5392,6 +5527,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -5748,6 +5892,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -6104,6 +6257,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null
@@ -6458,6 +6620,15 @@ export interface paths {
                 /** @enum {unknown} */
                 satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'
               } | null
+              /** @description rectification orders (整改) over the case's problems, as rectification announced them: issued, closed (销号), reopened */
+              rectifications: {
+                /** Format: date-time */
+                at: string
+                number: string
+                orderId: string
+                /** @enum {unknown} */
+                status: 'ordered' | 'closed' | 'reopened'
+              }[]
               reply: {
                 departmentId: string | null
                 finding: ('substantiated' | 'partly_substantiated' | 'unfounded') | null

@@ -1,7 +1,9 @@
 // How the case is being handled: status, departments, assignee, time limits, extension, escalation,
 // return, closing, rating, merges.
+import { ORDER_ROLES, orderPage } from '../../../api/rectification.ts'
 import type { CaseView, SessionUser } from '../../../api/types.ts'
 import { Badge, Fact, Facts, StatusBadge, UserText } from '../../../components/bits.tsx'
+import { hasRole } from '../../../components/layout.tsx'
 import { useI18n } from '../../../i18n/i18n.tsx'
 import { Link } from '../../../lib/router.tsx'
 import { useDepartments } from '../use-staff.ts'
@@ -82,6 +84,22 @@ export function HandlingDetails({ c, user }: { c: CaseView; user: SessionUser })
               : t('case.concerns.none')}
           </span>
         </Fact>
+        {c.rectifications.length > 0 && (
+          <Fact term={t('case.rectifications')}>
+            <ul className="plain" data-testid="case-rectifications">
+              {c.rectifications.map((r) => (
+                <li key={`${r.orderId}-${r.status}-${r.at}`}>
+                  {hasRole(user, ...ORDER_ROLES) ? (
+                    <Link to={orderPage(r.orderId)}>{r.number}</Link>
+                  ) : (
+                    <span className="mono">{r.number}</span>
+                  )}{' '}
+                  {tx('case.rectification', r.status)} {date(r.at)}
+                </li>
+              ))}
+            </ul>
+          </Fact>
+        )}
         {c.returned && (
           <Fact term={t('tl.returned')}>
             <UserText inline text={c.returned.reason} />

@@ -1,7 +1,7 @@
 // The case timeline, public and internal entries, and the check of its hash chain on the server.
 import { useEffect, useState } from 'react'
 import { staffApi } from '../../../api/client.ts'
-import { ORDER_ROLES } from '../../../api/rectification.ts'
+import { ORDER_ROLES, orderPage } from '../../../api/rectification.ts'
 import type { CaseView, SessionUser } from '../../../api/types.ts'
 import { Badge, UserText } from '../../../components/bits.tsx'
 import { ErrorMessage, Notice } from '../../../components/feedback.tsx'
@@ -11,10 +11,12 @@ import { Link } from '../../../lib/router.tsx'
 
 /** Rectification's entries on a case's timeline: their note is the order's number (ZG2026-00017). */
 const RECT_ENTRIES = new Set(['rectification_ordered', 'rectification_closed', 'rectification_reopened'])
-const orderNumber = (note: string | null | undefined) => /ZG\d{4}-\d{5,}/.exec(note ?? '')?.[0] ?? null
 
 export function Timeline({ c, user }: { c: CaseView; user: SessionUser }) {
   const { t, tx, dateTime } = useI18n()
+  /** The order an entry names by its number, from the case's own list of its rectifications. */
+  const orderOf = (note: string | null | undefined) =>
+    c.rectifications.find((r) => note?.includes(r.number))?.orderId ?? null
   const [verify, setVerify] = useState<{ valid: boolean; entries: number; brokenAt?: number } | null>(null)
   const [failure, setFailure] = useState<unknown>(null)
   // a changed case needs a new check
@@ -45,9 +47,9 @@ export function Timeline({ c, user }: { c: CaseView; user: SessionUser }) {
               </Badge>
             </span>
             {e.note && <UserText text={e.note} className="tl-note" />}
-            {RECT_ENTRIES.has(e.action) && orderNumber(e.note) && hasRole(user, ...ORDER_ROLES) && (
+            {RECT_ENTRIES.has(e.action) && orderOf(e.note) && hasRole(user, ...ORDER_ROLES) && (
               <Link
-                to={`/staff/rectification/numbers/${encodeURIComponent(orderNumber(e.note) ?? '')}`}
+                to={orderPage(orderOf(e.note) ?? '')}
                 className="small"
                 data-testid="tl-rectification-link"
               >

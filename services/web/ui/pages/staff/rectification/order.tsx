@@ -10,7 +10,6 @@ import {
   alertPage,
   downloadFile,
   type OrderView,
-  orderPage,
   orderPath,
   RECT,
 } from '../../../api/rectification.ts'
@@ -20,7 +19,7 @@ import { AsyncView, ErrorMessage, Notice, useAsync } from '../../../components/f
 import { useI18n, useTitle } from '../../../i18n/i18n.tsx'
 import { fileSize } from '../../../lib/evidence.ts'
 import { mayAppeal, type OrderAction, orderActions } from '../../../lib/rect-actions.ts'
-import { Link, navigate } from '../../../lib/router.tsx'
+import { Link } from '../../../lib/router.tsx'
 import { AppealForm, AppealList } from './appeals.tsx'
 import { OrderActionForm } from './order-actions.tsx'
 import { isOverdue } from './order-table.tsx'
@@ -451,26 +450,5 @@ export function OrderPage({ orderId, user }: { orderId: string; user: SessionUse
         }}
       </AsyncView>
     </>
-  )
-}
-
-/** An order found by its number (a case's timeline names the order by it): opens the order's page. */
-export function OrderByNumberPage({ number }: { number: string }) {
-  const { t } = useI18n()
-  useTitle(t('rect.order.title', { number }))
-  const state = useAsync(
-    (signal) => staffApi<Page<OrderView>>(`${RECT}/orders`, { query: { number, limit: 1 }, signal }),
-    [number],
-  )
-  const found = state.data?.items.find((o) => o.number === number)
-  useEffect(() => {
-    if (found) navigate(orderPage(found.orderId), { replace: true })
-  }, [found])
-  return (
-    <AsyncView state={state}>
-      {() =>
-        found ? null : <PageHeading lead={t('error.404')}>{t('rect.order.title', { number })}</PageHeading>
-      }
-    </AsyncView>
   )
 }
