@@ -87,7 +87,10 @@ for (const kind of ['embedded', 'distributed'] as const) {
       t.equal(alert.threshold, 3)
       t.equal(alert.windowDays, 30)
       const raised = await h.eventsOf('rectification.alert-raised', listed[0]?.id as string)
-      t.same([...(raised[0]?.data as { problemIds: string[] }).problemIds].sort(), [...ids].sort())
+      t.same(
+        [...((raised[0]?.data as { problemIds: string[] } | undefined)?.problemIds ?? [])].sort(),
+        [...ids].sort(),
+      )
       const one = await h.app.inject({ url: `${API}/alerts/${alert.id}`, headers: officer })
       t.equal(one.statusCode, 200)
       t.same(
