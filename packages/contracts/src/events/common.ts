@@ -38,3 +38,10 @@ export const TrackingCode = Type.String({
   pattern: '^[0-9A-HJ-NP-Z]{10}$',
   description: '10 characters, no look-alikes',
 })
+
+/** A contact field sealed with the kit's FieldCipher: `tjf1:<key id>:<iv>:<ciphertext>` (self-describing). */
+export const Sealed = (what: string) =>
+  Type.String({
+    maxLength: 1024,
+    description: `${what}, sealed (FieldCipher: tjf1:<key id>:<iv>:<ciphertext+tag>); open with the shared FIELD_KEYS`,
+  })

@@ -2,14 +2,7 @@
 // call's events stay in order; a callback item's events use the id of the call it calls back.
 import Type from 'typebox'
 import type { EventCatalogue } from '../catalogue.ts'
-import { Category, Id, Timestamp, TrackingCode } from './common.ts'
-
-/** A contact field sealed with the kit's FieldCipher: `tjf1:<key id>:<iv>:<ciphertext>` (self-describing). */
-const Sealed = (what: string) =>
-  Type.String({
-    maxLength: 1024,
-    description: `${what}, sealed (FieldCipher: tjf1:<key id>:<iv>:<ciphertext+tag>); open with the shared FIELD_KEYS`,
-  })
+import { Category, Id, Sealed, Timestamp, TrackingCode } from './common.ts'
 
 /** A keyed hash of the caller's normalised number (FieldCipher.hash(phone, 'phone')): the history's key. */
 const PhoneHash = Type.String({

@@ -1,13 +1,6 @@
 import Type from 'typebox'
 import type { EventCatalogue } from '../catalogue.ts'
-import { Category, Id, Timestamp, TrackingCode } from './common.ts'
-
-/** A contact field sealed with the kit's FieldCipher: `tjf1:<key id>:<iv>:<ciphertext>` (self-describing). */
-const Sealed = (what: string) =>
-  Type.String({
-    maxLength: 1024,
-    description: `${what}, sealed (FieldCipher: tjf1:<key id>:<iv>:<ciphertext+tag>); open with the shared FIELD_KEYS`,
-  })
+import { Category, Id, Sealed, Timestamp, TrackingCode } from './common.ts'
 
 const letterFields = {
   letterId: Id,
@@ -21,6 +14,8 @@ const letterFields = {
   body: Type.String({ minLength: 1, maxLength: 20_000 }),
   anonymous: Type.Boolean(),
   consentToPublish: Type.Boolean(),
+  /** The citizen asked not to be phoned about the answer (回访): no callback survey is made. Absent: false. */
+  declineCallback: Type.Optional(Type.Boolean()),
   locale: Type.Optional(Type.String({ maxLength: 10, description: 'zh-CN or en: the language of e-mails' })),
   region: Type.Optional(Type.String({ maxLength: 20, description: 'working-day calendar region' })),
   submittedAt: Timestamp,

@@ -3,14 +3,7 @@
 // service, and a ballot's event says only that one was cast and on which day.
 import Type from 'typebox'
 import type { EventCatalogue } from '../catalogue.ts'
-import { Category, Id, Timestamp } from './common.ts'
-
-/** A contact field sealed with the kit's FieldCipher: `tjf1:<key id>:<iv>:<ciphertext>` (self-describing). */
-const Sealed = (what: string) =>
-  Type.String({
-    maxLength: 1024,
-    description: `${what}, sealed (FieldCipher: tjf1:<key id>:<iv>:<ciphertext+tag>); open with the shared FIELD_KEYS`,
-  })
+import { Category, Id, Sealed, Timestamp } from './common.ts'
 
 export const VOTER_RULES = ['verified_phone', 'invitation', 'open'] as const
 export const RESULTS_VISIBILITY = ['live', 'after_close', 'staff_only'] as const

@@ -1,6 +1,6 @@
 import Type from 'typebox'
 import type { EventCatalogue } from '../catalogue.ts'
-import { CaseStatus, Category, Channel, Id, Timestamp, TrackingCode } from './common.ts'
+import { CaseStatus, Category, Channel, Id, Sealed, Timestamp, TrackingCode } from './common.ts'
 import { ProblemFoundData } from './problems.ts'
 
 const CaseRef = {
@@ -113,6 +113,32 @@ export function defineTrackingEvents(c: EventCatalogue) {
       description:
         "A case showed a problem in a department's work: the citizen rated the reply dissatisfied, a complaint or report was replied to as substantiated (or partly), or the case reached public criticism (通报). For rectification's trend alerts and orders; the data is the shared problem shape every source publishes.",
       data: ProblemFoundData,
+    }),
+    callbackDue: c.define({
+      type: 'tracking.callback-due',
+      version: 1,
+      source: 'tracking',
+      description:
+        "A case's reply was published (after approval, or answered on the spot): it may be called back (回访). The callbacks service applies its policy (complaints and reports, a rework after a dissatisfied rating, a sample of the rest). The citizen's number travels sealed; `contactDeclined`: the citizen asked not to be phoned.",
+      data: Type.Object({
+        ...CaseRef,
+        category: Category,
+        departmentId: Type.Union([Id, Type.Null()]),
+        /** The case's concerns (被投诉对象), when set. */
+        office: Type.Union([Type.String({ maxLength: 100 }), Type.Null()]),
+        window: Type.Union([Type.String({ maxLength: 50 }), Type.Null()]),
+        staffNumber: Type.Union([Type.String({ maxLength: 20 }), Type.Null()]),
+        phone: Type.Union([Sealed('normalised phone number'), Type.Null()]),
+        contactDeclined: Type.Boolean(),
+        /** How many times the case was reopened for rework before this reply (0: the first reply). */
+        reworkCount: Type.Integer({ minimum: 0 }),
+        /** The citizen's rating of the previous reply, when this reply is a rework. */
+        previousRating: Type.Union([
+          Type.Enum(['satisfied', 'basically_satisfied', 'dissatisfied']),
+          Type.Null(),
+        ]),
+        repliedAt: Timestamp,
+      }),
     }),
   }
 }
