@@ -56,8 +56,8 @@ export function defineCallbacksEvents(c: EventCatalogue) {
         ...SurveyRef,
         channel: Type.Enum(SURVEY_CHANNELS),
         officerId: Type.Union([Id, Type.Null()]),
-        /** The callbacks policy asks tracking to reopen the case for rework (a dissatisfied answer on a case). */
-        reopenCase: Type.Boolean(),
+        /** The callbacks policy asks tracking to reopen the case for rework (a dissatisfied answer on a case). Absent: no. */
+        reopenCase: Type.Optional(Type.Boolean()),
         answers: Type.Object({
           /** Charged the posted fee? null: not asked or not answered. */
           feeCorrect: Type.Union([Type.Boolean(), Type.Null()]),
