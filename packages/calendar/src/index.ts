@@ -1,6 +1,7 @@
 export { createCalendar, MAX_WORKING_DAYS, SHANGHAI_OFFSET_MINUTES } from './calendar.ts'
 export { CN_2025, CN_2026, NATIONAL_YEARS } from './data/index.ts'
 export { InvalidCalendarDataError, InvalidDayError } from './errors.ts'
+export { halfDayOf, UNREACHABLE_AFTER, unreachableAfter } from './half-day.ts'
 export { isLocalDate, type LocalDate, parseLocalDate } from './local-date.ts'
 export {
   builtInYear,

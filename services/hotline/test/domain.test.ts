@@ -1,5 +1,5 @@
 // The hotline's pure rules, against expectations written from issue 11 and the API document.
-import { createCalendar } from '@tingjian/calendar'
+import { createCalendar, halfDayOf } from '@tingjian/calendar'
 import { FieldCipher, generateFieldKeys } from '@tingjian/kit'
 import t from 'tap'
 import {
@@ -14,7 +14,7 @@ import {
   voicemailLeft,
 } from '../src/domain/call.ts'
 import { prepareLog } from '../src/domain/call-log.ts'
-import { halfDayOf, newCallbackItem, recordAttempt } from '../src/domain/callback.ts'
+import { newCallbackItem, recordAttempt } from '../src/domain/callback.ts'
 import { dashboard, percentile } from '../src/domain/dashboard.ts'
 import { callerFields, maskPhone } from '../src/domain/phone.ts'
 import { positionAnnouncement, queueOrder } from '../src/domain/queue.ts'

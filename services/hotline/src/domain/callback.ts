@@ -3,6 +3,7 @@
 // unreachable. The item lives inside its call's document, so that the call's end and its item are one
 // write. Pure.
 import { createHash } from 'node:crypto'
+import { halfDayOf, UNREACHABLE_AFTER } from '@tingjian/calendar'
 import { type EventEnvelope, HotlineEvents } from '@tingjian/contracts'
 import type { CallDoc, MissedReason } from './call.ts'
 
@@ -30,9 +31,6 @@ export interface CallbackItem {
   loggedCallId: string | null
   closedAt: string | null
 }
-
-/** Failed attempts on this many different half-days make the caller unreachable. */
-export const UNREACHABLE_AFTER = 3
 
 /** The item's id: derived from the call's, so that one call never has two items. */
 export function callbackIdOf(callId: string): string {
@@ -72,12 +70,6 @@ export function releaseCallback(item: CallbackItem, userId: string, isAdmin: boo
   if (item.status !== 'claimed') return { item }
   if (item.claimedBy !== userId && !isAdmin) return { refused: 'claimed-by-other' }
   return { item: { ...item, status: 'open', claimedBy: null } }
-}
-
-/** The half-day of an instant in Asia/Shanghai: `2026-03-02 am` / `pm` (before or after noon). */
-export function halfDayOf(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3_600_000)
-  return `${local.toISOString().slice(0, 10)} ${local.getUTCHours() < 12 ? 'am' : 'pm'}`
 }
 
 /**
