@@ -82,3 +82,4 @@ export {
   verifyTimeline,
 } from './timeline.ts'
 export { type ValidationIssue, validatorCompiler } from './validation.ts'
+export { wilson, Z95 } from './wilson.ts'

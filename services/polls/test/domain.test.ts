@@ -1,11 +1,11 @@
 // The pure parts: Wilson intervals, the tally of per-option shares and levels, the code rules, CSV cells.
+import { wilson } from '@tingjian/kit'
 import t from 'tap'
 import { checkAnswers, shanghaiDay } from '../src/domain/ballot.ts'
 import { parseInvitees } from '../src/domain/invitations.ts'
 import { newDraft, type Poll, preparePoll } from '../src/domain/poll.ts'
 import { csvCell, Tally } from '../src/domain/results.ts'
 import { confirmCode, requestCode } from '../src/domain/verification.ts'
-import { wilson } from '../src/domain/wilson.ts'
 import { pollInput } from './helpers.ts'
 
 function poll(): Poll {

@@ -2,6 +2,7 @@
 // per option its count and share of those (options, not combinations of options: Decidim #16421); for the
 // five levels the distribution, the mean (5..1) and the satisfaction rate with its sample and a 95 % Wilson
 // interval; free text only as moderated. Pure: ballots in, numbers out.
+import { wilson } from '@tingjian/kit'
 import type { Ballot } from './ballot.ts'
 import {
   LEVEL_LABELS,
@@ -14,7 +15,6 @@ import {
   RULE_LABELS,
   SATISFIED_LEVELS,
 } from './poll.ts'
-import { wilson } from './wilson.ts'
 
 export interface LevelStats {
   answers: number
