@@ -3,9 +3,10 @@
 // GridFS in its own test_* database); collects the rectification events it publishes. Problems can be
 // seeded straight into the store the test passed in, or published as problem-found events.
 import { randomBytes } from 'node:crypto'
+import { readdirSync, statSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import type { BlobStore } from '@tingjian/blob'
 import { createFsBlobStore } from '@tingjian/blob-fs'
 import { createGridFsBlobStore, type GridFsBlobStore } from '@tingjian/blob-gridfs'
@@ -22,6 +23,7 @@ import {
   testAdapters,
   testJwt,
 } from '@tingjian/testkit'
+import { MongoClient } from 'mongodb'
 import type { Test } from 'tap'
 import { buildRectification, type RectificationDeps } from '../src/app.ts'
 import {
@@ -42,27 +44,55 @@ export const MONDAY_10 = '2026-03-02T02:00:00.000Z'
 export const DEPT_A = 'dept-a'
 export const DEPT_B = 'dept-b'
 
-/** A blob store of the kind's adapter, removed in the teardown. */
-export async function testBlobs(t: Test, kind: AdapterKind): Promise<BlobStore> {
+/** Every file under `dir`, relative to it (directories themselves are not residue). */
+function filesUnder(dir: string): string[] {
+  const out: string[] = []
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name)
+      if (statSync(p).isDirectory()) walk(p)
+      else out.push(relative(dir, p))
+    }
+  }
+  walk(dir)
+  return out.sort()
+}
+
+/**
+ * A blob store of the kind's adapter, removed in the teardown, and what it holds in its storage (files
+ * under the root; GridFS files and chunks documents), so that "nothing stored" is checked, not assumed.
+ */
+export async function testBlobs(
+  t: Test,
+  kind: AdapterKind,
+): Promise<{ blobs: BlobStore; residue: () => Promise<string[]> }> {
   if (kind === 'embedded') {
     const dir = await mkdtemp(join(tmpdir(), 'tj-blobs-'))
-    const blobs = await createFsBlobStore({ root: join(dir, 'blobs') })
+    const root = join(dir, 'blobs')
+    const blobs = await createFsBlobStore({ root })
     t.teardown(async () => {
       await blobs.close()
       await rm(dir, { recursive: true, force: true })
     })
-    return blobs
+    return { blobs, residue: async () => filesUnder(root) }
   }
-  const blobs: GridFsBlobStore = await createGridFsBlobStore({
-    url: MONGO_URL,
-    database: `test_${randomBytes(6).toString('hex')}`,
-    bucket: 'evidence',
-  })
+  const database = `test_${randomBytes(6).toString('hex')}`
+  const blobs: GridFsBlobStore = await createGridFsBlobStore({ url: MONGO_URL, database, bucket: 'evidence' })
+  const client = new MongoClient(MONGO_URL)
   t.teardown(async () => {
     await blobs.drop()
     await blobs.close()
+    await client.close()
   })
-  return blobs
+  return {
+    blobs,
+    residue: async () => {
+      const db = client.db(database)
+      const files = await db.collection('evidence.files').find({}).toArray()
+      const chunks = await db.collection('evidence.chunks').find({}).toArray()
+      return [...files.map((f) => `files/${String(f._id)}`), ...chunks.map((c) => `chunks/${String(c._id)}`)]
+    },
+  }
 }
 
 export async function rectification(
@@ -73,7 +103,7 @@ export async function rectification(
   const { logger, lines } = capturedLogger()
   const { bus, store, namespace } = await testAdapters(t, kind, 'rectification', logger)
   if (kind === 'distributed') t.teardown(() => deleteTestNamespace(KAFKA_BROKERS.split(','), namespace))
-  const blobs = await testBlobs(t, kind)
+  const { blobs, residue } = await testBlobs(t, kind)
   const clock = new ManualClock(MONDAY_10)
   const calendar = new PublishedCalendar()
   const jwt = testJwt()
@@ -122,6 +152,7 @@ export async function rectification(
     bus,
     store,
     blobs,
+    residue,
     clock,
     namespace,
     lines,
