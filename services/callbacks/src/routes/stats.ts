@@ -1,0 +1,9 @@
+// Stub (helper C2 is building it): the route plugin's signature, so that app.ts can register it.
+import type { App } from '@tingjian/kit'
+import type { CallbacksContext } from '../collections.ts'
+
+export interface StatsRoutesOptions {
+  ctx: CallbacksContext
+}
+
+export async function statsRoutes(_app: App, _opts: StatsRoutesOptions): Promise<void> {}
