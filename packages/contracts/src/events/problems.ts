@@ -38,13 +38,16 @@ export const ProblemPlace = {
   staffNumber: Type.Union([Type.String({ pattern: '^[0-9A-Za-z-]{1,20}$' }), Type.Null()]),
 }
 
+/** A problem's id: stable for one finding, given by its source. */
+export const ProblemId = Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$' })
+
 /** The data of every `<source>.problem-found` event (version 1). */
 export const ProblemFoundData = Type.Object({
   /**
    * Stable for one finding, from the source (`case_…:dissatisfied`, `survey_…:overcharge`): a redelivered or
    * republished event is the same problem.
    */
-  problemId: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,128}$' }),
+  problemId: ProblemId,
   kind: ProblemKind,
   /** One line on what was found, in staff words; never a citizen's name, number or own text. */
   summary: Type.String({ minLength: 1, maxLength: 300 }),

@@ -5,7 +5,7 @@
 import Type from 'typebox'
 import type { EventCatalogue } from '../catalogue.ts'
 import { Id, Timestamp } from './common.ts'
-import { ProblemKind, ProblemPlace } from './problems.ts'
+import { ProblemId, ProblemKind, ProblemPlace } from './problems.ts'
 
 export const ORDER_STATUSES = [
   'issued',
@@ -51,7 +51,7 @@ export function defineRectificationEvents(c: EventCatalogue) {
         alertId: Id,
         level: Type.Enum(ALERT_LEVELS),
         ...ProblemPlace,
-        problemIds: Type.Array(Id, { minItems: 1, maxItems: 500 }),
+        problemIds: Type.Array(ProblemId, { minItems: 1, maxItems: 500 }),
         threshold: Type.Integer({ minimum: 1 }),
         windowDays: Type.Integer({ minimum: 1 }),
         at: Timestamp,
@@ -65,7 +65,7 @@ export function defineRectificationEvents(c: EventCatalogue) {
         "A discipline officer issued a rectification order to a department: its problems, the measures required, the deadline, the lead's acknowledgement deadline.",
       data: Type.Object({
         ...OrderRef,
-        problemIds: Type.Array(Id, { minItems: 1, maxItems: 100 }),
+        problemIds: Type.Array(ProblemId, { minItems: 1, maxItems: 100 }),
         problemKinds: Type.Array(ProblemKind, { maxItems: 100 }),
         title: Type.String({ minLength: 1, maxLength: 200 }),
         measuresRequired: Type.String({ minLength: 1, maxLength: 4000 }),
@@ -177,7 +177,7 @@ export function defineRectificationEvents(c: EventCatalogue) {
         "A discipline officer decided a department's appeal (申诉) against a problem: upheld withdraws the problem from every KPI and alert count.",
       data: Type.Object({
         appealId: Id,
-        problemId: Id,
+        problemId: ProblemId,
         orderId: Type.Union([Id, Type.Null()]),
         departmentId: Id,
         decision: Type.Enum(APPEAL_DECISIONS),
