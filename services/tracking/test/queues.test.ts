@@ -212,26 +212,26 @@ t.test('the staff view lists the actions the caller may take', async (t) => {
   const { id } = await h.submit()
   const view = async (headers: Headers) =>
     (await h.app.inject({ method: 'GET', url: `/api/v1/cases/${id}`, headers })).json()
-  t.same((await view(dispatcher)).actions, ['assign', 'not-accept', 'answer', 'merge', 'notes'])
-  t.same((await view(as('supervisor'))).actions, ['escalate', 'notes'])
+  t.same((await view(dispatcher)).actions, ['assign', 'not-accept', 'answer', 'merge', 'notes', 'concerns'])
+  t.same((await view(as('supervisor'))).actions, ['escalate', 'notes', 'concerns'])
   t.same((await view(as('callback_agent'))).actions, ['notes'])
 
   const assigned = await act(dispatcher, id, 'assign', { departmentId: 'exit-entry' })
-  t.same(assigned.actions, ['merge', 'notes'], 'the action answer carries them too')
-  t.same((await view(handler)).actions, ['sign', 'return', 'notes'])
-  t.same((await view(lead)).actions, ['sign', 'return', 'notes'])
+  t.same(assigned.actions, ['merge', 'notes', 'concerns'], 'the action answer carries them too')
+  t.same((await view(handler)).actions, ['sign', 'return', 'notes', 'concerns'])
+  t.same((await view(lead)).actions, ['sign', 'return', 'notes', 'concerns'])
   const listed = (await h.app.inject({ method: 'GET', url: '/api/v1/cases', headers: handler })).json()
-  t.same(listed.items[0].actions, ['sign', 'return', 'notes'], 'and the list items')
+  t.same(listed.items[0].actions, ['sign', 'return', 'notes', 'concerns'], 'and the list items')
 
   // every listed action is taken (not 403, not 409 invalid-state) when the caller takes it
   const signed = await act(handler, id, 'sign')
-  t.same(signed.actions, ['return', 'extension', 'reply', 'notes'])
+  t.same(signed.actions, ['return', 'extension', 'reply', 'notes', 'concerns'])
   const drafted = await act(handler, id, 'reply', { text: '答复' })
-  t.same(drafted.actions, ['notes'], 'a handler waits for the lead')
-  t.same((await view(lead)).actions, ['reply/approve', 'reply/send-back', 'notes'])
+  t.same(drafted.actions, ['notes', 'concerns'], 'a handler waits for the lead')
+  t.same((await view(lead)).actions, ['reply/approve', 'reply/send-back', 'notes', 'concerns'])
   const replied = await act(lead, id, 'reply/approve')
-  t.same(replied.actions, ['notes'])
-  t.same((await view(dispatcher)).actions, ['close', 'reopen', 'notes'])
+  t.same(replied.actions, ['notes', 'concerns'])
+  t.same((await view(dispatcher)).actions, ['close', 'reopen', 'notes', 'concerns'])
 })
 
 t.test('the supervision filter: open escalated cases, or the others', async (t) => {
