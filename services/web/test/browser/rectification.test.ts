@@ -109,41 +109,50 @@ function pdf(text: string): Buffer {
   return Buffer.from(body, 'latin1')
 }
 
+// the staff in their own browser profiles, signed in before the tests (tap ends the run when nothing is queued)
+const officer = await signedIn('discipline')
+const lead = await signedIn('lead.exit-entry')
+const handler = await signedIn('handler.exit-entry')
+const other = await signedIn('lead.traffic')
+
 // ---- the seed: three complaints about one window, assigned to exit-entry, and their problems ----
 
-const dispatcher = await tokenOf('dispatcher')
 const cases: Array<{ id: string; trackingCode: string; version: number }> = []
-for (const subject of ['办证窗口乱收加急费', '窗口工作人员态度恶劣', '承诺五个工作日办结未兑现']) {
-  const letter = await platform.apps.mailbox.inject({
-    method: 'POST',
-    url: '/api/v1/mailbox/letters',
-    payload: {
-      category: 'complaint',
-      subject,
-      body: `${subject}。在${OFFICE}${WINDOW}办理出入境证件时遇到的问题，请核查。`,
-      anonymous: true,
-      consentToPublish: false,
-    },
-  })
-  t.equal(letter.statusCode, 201, `letter “${subject}” accepted`)
-  const code = letter.json().trackingCode as string
-  const found = await eventually(async () => {
-    const res = await platform.apps.tracking.inject({ url: `/api/v1/cases?q=${code}`, headers: dispatcher })
-    return res.json().items?.[0] as { id: string; version: number } | undefined
-  })
-  const assigned = await platform.apps.tracking.inject({
-    method: 'POST',
-    url: `/api/v1/cases/${found.id}/assign`,
-    headers: dispatcher,
-    payload: { version: found.version, departmentId: EXIT_ENTRY },
-  })
-  t.equal(assigned.statusCode, 200, 'assigned to exit-entry')
-  cases.push({ id: found.id, trackingCode: code, version: assigned.json().version })
-}
+await t.test('seed: three complaints about one window, assigned to exit-entry through the API', async (t) => {
+  const dispatcher = await tokenOf('dispatcher')
+  for (const subject of ['办证窗口乱收加急费', '窗口工作人员态度恶劣', '承诺五个工作日办结未兑现']) {
+    const letter = await platform.apps.mailbox.inject({
+      method: 'POST',
+      url: '/api/v1/mailbox/letters',
+      payload: {
+        category: 'complaint',
+        subject,
+        body: `${subject}。在${OFFICE}${WINDOW}办理出入境证件时遇到的问题，请核查。`,
+        anonymous: true,
+        consentToPublish: false,
+      },
+    })
+    t.equal(letter.statusCode, 201, `letter “${subject}” accepted`)
+    const code = letter.json().trackingCode as string
+    const found = await eventually(async () => {
+      const res = await platform.apps.tracking.inject({ url: `/api/v1/cases?q=${code}`, headers: dispatcher })
+      return res.json().items?.[0] as { id: string; version: number } | undefined
+    })
+    const assigned = await platform.apps.tracking.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${found.id}/assign`,
+      headers: dispatcher,
+      payload: { version: found.version, departmentId: EXIT_ENTRY },
+    })
+    t.equal(assigned.statusCode, 200, 'assigned to exit-entry')
+    cases.push({ id: found.id, trackingCode: code, version: assigned.json().version })
+  }
+})
+
 const [first] = cases
 if (!first) throw new Error('no case')
 
-t.test('the dispatcher records the window a complaint is about on its page', async (t) => {
+await t.test('the dispatcher records the window a complaint is about on its page', async (t) => {
   const { page, seen } = await signedIn('dispatcher')
   await page.goto(`/staff/cases/${first.id}`)
   await page.locator('[data-action="concerns"]').click()
@@ -163,36 +172,35 @@ t.test('the dispatcher records the window a complaint is about on its page', asy
   t.same(seen.errors, [], 'no errors in the page')
 })
 
-// the problems, as tracking publishes them for a rating, a substantiated complaint, …
-const now = Date.now()
-const kinds = ['overcharge', 'attitude', 'missed_promise'] as const
-for (const [i, c] of cases.entries()) {
-  await platform.bus.publish(
-    TrackingEvents.problemFound.create({
-      subject: c.id,
-      data: {
-        problemId: `${c.id}:browser:${i}`,
-        kind: kinds[i] ?? 'other',
-        summary: `投诉属实：${c.trackingCode}`,
-        source: { kind: 'case', id: c.id, trackingCode: c.trackingCode },
-        departmentId: EXIT_ENTRY,
-        office: OFFICE,
-        window: WINDOW,
-        staffNumber: null,
-        evidenceUrl: `/staff/cases/${c.id}`,
-        occurredAt: new Date(now - (3 - i) * 3_600_000).toISOString(),
-      },
-    }),
-  )
-}
+await t.test('three problems about the window go on the bus, as tracking publishes them', async (t) => {
+  const now = Date.now()
+  const kinds = ['overcharge', 'attitude', 'missed_promise'] as const
+  for (const [i, c] of cases.entries()) {
+    await platform.bus.publish(
+      TrackingEvents.problemFound.create({
+        subject: c.id,
+        data: {
+          problemId: `${c.id}:browser:${i}`,
+          kind: kinds[i] ?? 'other',
+          summary: `投诉属实：${c.trackingCode}`,
+          source: { kind: 'case', id: c.id, trackingCode: c.trackingCode },
+          departmentId: EXIT_ENTRY,
+          office: OFFICE,
+          window: WINDOW,
+          staffNumber: null,
+          evidenceUrl: `/staff/cases/${c.id}`,
+          occurredAt: new Date(now - (3 - i) * 3_600_000).toISOString(),
+        },
+      }),
+    )
+  }
+  t.pass('published')
+})
 
-const officer = await signedIn('discipline')
-const lead = await signedIn('lead.exit-entry')
-const handler = await signedIn('handler.exit-entry')
 let orderUrl = ''
 let orderNumber = ''
 
-t.test('the console shows the trend alert; the officer turns it into an order', async (t) => {
+await t.test('the console shows the trend alert; the officer turns it into an order', async (t) => {
   const { page, seen } = officer
   const headers = await tokenOf('discipline')
   // the alert is raised by the service's consumer: wait for it through the API, then open the console
@@ -244,7 +252,7 @@ t.test('the console shows the trend alert; the officer turns it into an order', 
   t.same(seen.errors, [], 'no errors in the page')
 })
 
-t.test('the department’s lead acknowledges it and submits a plan', async (t) => {
+await t.test('the department’s lead acknowledges it and submits a plan', async (t) => {
   const { page, seen } = lead
   await page.goto('/staff/rectification/department')
   const row = page.locator(`[data-order="${orderNumber}"]`)
@@ -270,7 +278,7 @@ t.test('the department’s lead acknowledges it and submits a plan', async (t) =
 
 const evidencePdf = pdf('rectification evidence')
 
-t.test('the handler uploads a PDF as evidence; a renamed executable is refused first', async (t) => {
+await t.test('the handler uploads a PDF as evidence; a renamed executable is refused first', async (t) => {
   const { page, seen } = handler
   await page.goto(orderUrl)
   await page.locator('[data-action="evidence"]').click()
@@ -306,61 +314,68 @@ t.test('the handler uploads a PDF as evidence; a renamed executable is refused f
   t.same(seen.errors, [], 'no errors in the page')
 })
 
-t.test('the officer downloads the evidence, sends it back; new evidence; verified and closed', async (t) => {
-  const { page, seen } = officer
-  await page.goto(orderUrl)
-  const download = page.waitForEvent('download')
-  await page.locator('.rect-attachment button').first().click()
-  const file = await download
-  t.equal(file.suggestedFilename(), '培训签到表.pdf', 'the name as uploaded')
-  const saved = await file.path()
-  t.equal(
-    createHash('sha256')
-      .update(await readFile(saved))
-      .digest('hex'),
-    createHash('sha256').update(evidencePdf).digest('hex'),
-    'the same bytes',
-  )
-  await screenshot(page, 'rectification-order-evidence')
+await t.test(
+  'the officer downloads the evidence, sends it back; new evidence; verified and closed',
+  async (t) => {
+    const { page, seen } = officer
+    await page.goto(orderUrl)
+    const download = page.waitForEvent('download')
+    await page.locator('.rect-attachment button').first().click()
+    const file = await download
+    t.equal(file.suggestedFilename(), '培训签到表.pdf', 'the name as uploaded')
+    const saved = await file.path()
+    t.equal(
+      createHash('sha256')
+        .update(await readFile(saved))
+        .digest('hex'),
+      createHash('sha256').update(evidencePdf).digest('hex'),
+      'the same bytes',
+    )
+    await screenshot(page, 'rectification-order-evidence')
 
-  await page.locator('[data-action="send-back"]').click()
-  await page.getByLabel(/材料不足/).check()
-  await page.locator('#rect-sendback-reason').fill('缺少清退凭证，请补充。')
-  await page.locator('[data-submit="send-back"]').click()
-  await page.locator('[data-testid="rect-order-facts"] [data-status="planned"]').waitFor()
+    await page.locator('[data-action="send-back"]').click()
+    await page.getByLabel(/材料不足/).check()
+    await page.locator('#rect-sendback-reason').fill('缺少清退凭证，请补充。')
+    await page.locator('[data-submit="send-back"]').click()
+    await page.locator('[data-testid="rect-order-facts"] [data-status="planned"]').waitFor()
 
-  await handler.page.goto(orderUrl)
-  await handler.page.getByTestId('rect-sent-back').waitFor()
-  await handler.page.locator('[data-action="evidence"]').click()
-  await handler.page.locator('#rect-evidence-text').fill('补充清退凭证 12 份。')
-  await handler.page.locator('#rect-evidence-files').setInputFiles({
-    name: '清退凭证.pdf',
-    mimeType: 'application/pdf',
-    buffer: pdf('refund receipts'),
-  })
-  await handler.page.locator('[data-submit="evidence"]').click()
-  await handler.page.locator('[data-testid="rect-order-facts"] [data-status="evidence_submitted"]').waitFor()
+    await handler.page.goto(orderUrl)
+    await handler.page.getByTestId('rect-sent-back').waitFor()
+    await handler.page.locator('[data-action="evidence"]').click()
+    await handler.page.locator('#rect-evidence-text').fill('补充清退凭证 12 份。')
+    await handler.page.locator('#rect-evidence-files').setInputFiles({
+      name: '清退凭证.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf('refund receipts'),
+    })
+    await handler.page.locator('[data-submit="evidence"]').click()
+    await handler.page
+      .locator('[data-testid="rect-order-facts"] [data-status="evidence_submitted"]')
+      .waitFor()
 
-  await page.goto(orderUrl)
-  await page.locator('[data-action="verify"]').click()
-  await page.locator('[data-submit="verify"]').click()
-  await page.locator('[data-testid="rect-order-facts"] [data-status="verified"]').waitFor()
-  await page.locator('[data-action="close"]').click()
-  await page.locator('#rect-close-summary').fill('清退违规收取的加急费，开展窗口服务规范培训，公开办理时限。')
-  await page.locator('[data-submit="close"]').click()
-  await page.locator('[data-testid="rect-order-facts"] [data-status="closed"]').waitFor()
-  await page.getByTestId('rect-verify').click()
-  t.match(await page.getByTestId('rect-verify-result').textContent(), '未被篡改', 'the timeline is intact')
-  const entries = page.locator('[data-testid="rect-timeline"] li')
-  const actions: Array<string | null> = []
-  for (let i = 0; i < (await entries.count()); i++)
-    actions.push(await entries.nth(i).getAttribute('data-action'))
-  t.ok(actions.includes('sent_back') && actions.includes('closed'), `timeline: ${actions.join(', ')}`)
-  await screenshot(page, 'rectification-order-closed')
-  t.same(seen.errors, [], 'no errors in the page')
-})
+    await page.goto(orderUrl)
+    await page.locator('[data-action="verify"]').click()
+    await page.locator('[data-submit="verify"]').click()
+    await page.locator('[data-testid="rect-order-facts"] [data-status="verified"]').waitFor()
+    await page.locator('[data-action="close"]').click()
+    await page
+      .locator('#rect-close-summary')
+      .fill('清退违规收取的加急费，开展窗口服务规范培训，公开办理时限。')
+    await page.locator('[data-submit="close"]').click()
+    await page.locator('[data-testid="rect-order-facts"] [data-status="closed"]').waitFor()
+    await page.getByTestId('rect-verify').click()
+    t.match(await page.getByTestId('rect-verify-result').textContent(), '未被篡改', 'the timeline is intact')
+    const entries = page.locator('[data-testid="rect-timeline"] li')
+    const actions: Array<string | null> = []
+    for (let i = 0; i < (await entries.count()); i++)
+      actions.push(await entries.nth(i).getAttribute('data-action'))
+    t.ok(actions.includes('sent_back') && actions.includes('closed'), `timeline: ${actions.join(', ')}`)
+    await screenshot(page, 'rectification-order-closed')
+    t.same(seen.errors, [], 'no errors in the page')
+  },
+)
 
-t.test('the case’s timeline shows the order and its closing, linked to the order', async (t) => {
+await t.test('the case’s timeline shows the order and its closing, linked to the order', async (t) => {
   const { page } = officer
   for (let attempt = 1; ; attempt++) {
     await page.goto(`/staff/cases/${first.id}`)
@@ -376,8 +391,7 @@ t.test('the case’s timeline shows the order and its closing, linked to the ord
   t.pass('the link opens the order')
 })
 
-t.test('another department’s lead does not see the order', async (t) => {
-  const other = await signedIn('lead.traffic')
+await t.test('another department’s lead does not see the order', async (t) => {
   await other.page.goto(orderUrl)
   await other.page.getByRole('alert').waitFor()
   t.match(await other.page.getByRole('alert').textContent(), '未找到', 'as if it did not exist')
@@ -386,10 +400,66 @@ t.test('another department’s lead does not see the order', async (t) => {
   t.equal(await other.page.locator(`[data-order="${orderNumber}"]`).count(), 0, 'not in its view')
 })
 
-t.test('the KPIs and the public summary', async (t) => {
+await t.test('the console: orders by status and a second alert (another window)', async (t) => {
+  const { page, seen } = officer
+  for (const [i, c] of cases.entries()) {
+    await platform.bus.publish(
+      TrackingEvents.problemFound.create({
+        subject: c.id,
+        data: {
+          problemId: `${c.id}:browser:second:${i}`,
+          kind: 'dissatisfied',
+          summary: '来信人对答复不满意',
+          source: { kind: 'case', id: c.id, trackingCode: c.trackingCode },
+          departmentId: EXIT_ENTRY,
+          office: OFFICE,
+          window: '5号窗口',
+          staffNumber: null,
+          evidenceUrl: `/staff/cases/${c.id}`,
+          occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        },
+      }),
+    )
+  }
+  const headers = await tokenOf('discipline')
+  await eventually(async () => {
+    const res = await platform.apps.rectification.inject({
+      url: '/api/v1/rectification/alerts?status=open',
+      headers,
+    })
+    return res.json().items?.length > 0
+  })
+  await page.goto('/staff/rectification?status=all')
+  await page.locator(`[data-order="${orderNumber}"]`).waitFor()
+  await page.getByTestId('rect-alerts').locator('.rect-alert').first().waitFor()
+  t.match(await page.getByTestId('rect-alerts').textContent(), '5号窗口', 'the new alert names its window')
+  t.match(await page.locator('[data-tab="closed"]').textContent(), '1', 'one order closed')
+  await screenshot(page, 'rectification-console')
+  t.same(seen.errors, [], 'no errors in the page')
+})
+
+await t.test('the KPIs and the public summary', async (t) => {
   const { page, seen } = officer
   await page.goto('/staff/rectification/kpis')
   await page.getByTestId('rect-kpi-body').waitFor()
+  const row = page.locator(`[data-testid="rect-kpi-table"] tr[data-department="${EXIT_ENTRY}"]`).first()
+  t.match(await row.textContent(), '人口与出入境管理局', 'the department’s row')
   await screenshot(page, 'rectification-kpis')
   t.same(seen.errors, [], 'no errors in the page')
+
+  const context = await newContext(browser, open.url)
+  t.teardown(() => context.close())
+  const citizen = await context.newPage()
+  const citizenSeen = watch(citizen)
+  await citizen.goto('/stats')
+  await citizen.getByTestId('rect-public').waitFor()
+  const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7)
+  await citizen.locator('#rect-public-month').fill(month)
+  const table = citizen.getByTestId('rect-public-table')
+  await table.waitFor()
+  t.match(await table.textContent(), '清退违规收取的加急费', 'what was fixed, as published at closing')
+  t.notMatch(await table.textContent(), orderNumber, 'no order number')
+  t.notMatch(await table.textContent(), WINDOW, 'no window')
+  await screenshot(citizen, 'rectification-public-summary')
+  t.same(citizenSeen.errors, [], 'no errors in the page')
 })

@@ -21,6 +21,18 @@ import { Link, navigate } from '../../../lib/router.tsx'
 import { validateText } from '../../../lib/validate.ts'
 import { PlaceText, ProblemTable, problemRow } from './shared.tsx'
 
+/** The place an alert is about, by its level: the staff number, the window, the office, or the department. */
+const placeKey = (a: AlertView) =>
+  (a.level === 'staff'
+    ? a.staffNumber
+    : a.level === 'window'
+      ? a.window
+      : a.level === 'office'
+        ? a.office
+        : null) ??
+  a.departmentName ??
+  ''
+
 const alertPath = (id: string) => `${RECT}/alerts/${encodeURIComponent(id)}`
 
 function AlertStatus({ a }: { a: AlertView }) {
@@ -155,7 +167,13 @@ export function AlertsPanel({ user }: { user: SessionUser }) {
               {alerts.map((a) => (
                 <li key={a.id} className="rect-alert" data-alert={a.id}>
                   <p>
-                    <Link to={alertPage(a.id)}>{tx('rect.alert.level', a.level)}</Link> <AlertStatus a={a} />{' '}
+                    <Link to={alertPage(a.id)}>
+                      {t('rect.alert.linkText', {
+                        level: tx('rect.alert.level', a.level),
+                        place: placeKey(a),
+                      })}
+                    </Link>{' '}
+                    <AlertStatus a={a} />{' '}
                     <strong>{t('rect.alert.evidence', { n: a.problemIds.length })}</strong>
                   </p>
                   <p className="small">
