@@ -42,7 +42,7 @@ export function OrderTable({ orders, caption }: { orders: OrderSummary[]; captio
             const overdue = isOverdue(o)
             return (
               <tr key={o.orderId} className={overdue ? 'row-overdue' : undefined} data-order={o.number}>
-                <td className="mono">
+                <td className="mono rect-number">
                   <Link to={orderPage(o.orderId)}>{o.number}</Link>
                 </td>
                 <td>
