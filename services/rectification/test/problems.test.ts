@@ -54,6 +54,18 @@ for (const kind of ['embedded', 'distributed'] as const) {
       },
     )
 
+    t.test("one case's problems: ?caseId=", async (t) => {
+      const one = base(a)
+      const made = await record(one)
+      await record(base(a))
+      const res = await h.app.inject({ url: `${API}/problems?caseId=${one.caseId}`, headers: h.officer })
+      t.equal(res.statusCode, 200)
+      t.same(
+        res.json().items.map((p: { id: string }) => p.id),
+        [made.json().id],
+      )
+    })
+
     t.test('bad input is 400 and stores nothing', async (t) => {
       const before = await h.problems.count({ departmentId: b })
       const { caseId: _caseId, ...noCase } = base(b)

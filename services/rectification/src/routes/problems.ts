@@ -79,6 +79,7 @@ export async function problemRoutes(app: App, opts: ProblemRoutesOptions): Promi
           window: q.window,
           staffNumber: q.staffNumber,
           alertId: q.alertId,
+          caseId: q.caseId,
         },
       ]
       if (scope !== null) and.push({ departmentId: scope })

@@ -26,6 +26,8 @@ export const ProblemQuery = Type.Object(
     withdrawn: Type.Optional(Type.Boolean()),
     inOrder: Type.Optional(Type.Boolean()),
     alertId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** The problems found in one case (its ratings, its finding, its 通报). */
+    caseId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
   },
