@@ -257,3 +257,66 @@ t.test('on Kafka and FerretDB too', async (t) => {
   t.equal(res.statusCode, 201)
   await eventually(async () => events.some((e) => e.subject === res.json().letterId))
 })
+
+t.test(
+  'declineCallback (the citizen asks not to be phoned) is kept and announced; absent is false',
+  async (t) => {
+    const { app, store, events } = await mailbox(t)
+    const declined = await app.inject({
+      method: 'POST',
+      url: '/api/v1/mailbox/letters',
+      payload: { ...validLetter(), declineCallback: true },
+    })
+    t.equal(declined.statusCode, 201)
+    const plain = await app.inject({ method: 'POST', url: '/api/v1/mailbox/letters', payload: validLetter() })
+    t.equal(plain.statusCode, 201)
+    const letters = store.collection<{ declineCallback?: boolean }>('letters')
+    t.equal((await letters.get(declined.json().letterId))?.declineCallback, true, 'stored')
+    t.equal((await letters.get(plain.json().letterId))?.declineCallback, false, 'absent: stored as false')
+    await eventually(async () => events.length === 2)
+    const announced = (id: string) =>
+      (events.find((e) => e.subject === id) as EventEnvelope<LetterSubmitted>).data.declineCallback
+    t.equal(announced(declined.json().letterId), true, 'in mailbox.letter-submitted')
+    t.equal(announced(plain.json().letterId), false, 'absent in the request: false in the event')
+    for (const e of events) t.ok(MailboxEvents.letterSubmitted.is(e), 'the events validate')
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/mailbox/letters',
+      payload: { ...validLetter(), declineCallback: 'yes' },
+    })
+    t.equal(bad.statusCode, 400, 'not a boolean: 400')
+    t.equal(bad.headers['content-type'], PROBLEM_CONTENT_TYPE)
+    t.equal(await letters.count(), 2, 'nothing stored for it')
+  },
+)
+
+t.test(
+  'Idempotency-Key: a changed declineCallback is another letter; false is the same as absent',
+  async (t) => {
+    const { app, store } = await mailbox(t)
+    const send = (key: string, payload: object) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/mailbox/letters',
+        headers: { 'idempotency-key': key },
+        payload,
+      })
+    const first = await send('decline-0123456789', validLetter())
+    t.equal(first.statusCode, 201)
+    const sameAsAbsent = await send('decline-0123456789', { ...validLetter(), declineCallback: false })
+    t.equal(sameAsAbsent.statusCode, 201, 'false is the default: a retry of the same letter')
+    t.equal(sameAsAbsent.headers['idempotent-replayed'], 'true')
+    t.same(sameAsAbsent.json(), first.json())
+    const changed = await send('decline-0123456789', { ...validLetter(), declineCallback: true })
+    t.equal(changed.statusCode, 422, 'true under the same key: a different letter')
+    t.equal(changed.headers['content-type'], PROBLEM_CONTENT_TYPE)
+
+    const declined = await send('decline-abcdefghij', { ...validLetter(), declineCallback: true })
+    t.equal(declined.statusCode, 201)
+    const retried = await send('decline-abcdefghij', { ...validLetter(), declineCallback: true })
+    t.same(retried.json(), declined.json(), 'the same declining letter again: replayed')
+    const withdrawn = await send('decline-abcdefghij', validLetter())
+    t.equal(withdrawn.statusCode, 422, 'the decline dropped under the same key: a different letter')
+    t.equal(await store.collection('letters').count(), 2)
+  },
+)

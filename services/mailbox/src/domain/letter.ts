@@ -19,6 +19,8 @@ export interface PreparedLetter {
   anonymous: boolean
   citizen: Citizen
   consentToPublish: boolean
+  /** The citizen asked not to be phoned about the answer (回访). Absent in letters stored before it: false. */
+  declineCallback?: boolean
   locale: 'zh-CN' | 'en'
 }
 
@@ -78,6 +80,7 @@ export function prepareLetter(input: SubmitLetter): { letter: PreparedLetter } |
       anonymous: input.anonymous,
       citizen,
       consentToPublish: input.consentToPublish,
+      declineCallback: input.declineCallback ?? false,
       locale: input.locale ?? 'zh-CN',
     },
   }
@@ -136,6 +139,7 @@ export function letterSubmittedEvent(letter: Letter, cause: { correlationId?: st
       anonymous: letter.anonymous,
       citizen: letter.citizen,
       consentToPublish: letter.consentToPublish,
+      declineCallback: letter.declineCallback ?? false,
       locale: letter.locale,
       submittedAt: letter.submittedAt,
     },
@@ -148,10 +152,9 @@ export function letterSubmittedEvent(letter: Letter, cause: { correlationId?: st
  * stored beside the letter would let whoever reads the store test guesses of them.
  */
 export function requestFingerprint(input: SubmitLetter, secret: Buffer): string {
-  const canonical = JSON.stringify(
-    Object.keys(input)
-      .sort()
-      .map((k) => [k, input[k as keyof SubmitLetter]]),
-  )
+  // `declineCallback: false` is the default: the same request as one without it (and the fingerprint of a
+  // letter stored before the field existed stays what it was). `true` changes the request like any field.
+  const keys = Object.keys(input).filter((k) => !(k === 'declineCallback' && input.declineCallback === false))
+  const canonical = JSON.stringify(keys.sort().map((k) => [k, input[k as keyof SubmitLetter]]))
   return createHmac('sha256', secret).update(`fingerprint:${canonical}`).digest('hex')
 }

@@ -18,6 +18,9 @@ export const SubmitLetter = Type.Object(
     email: Type.Optional(Type.String({ maxLength: 254, format: 'email' })),
     idNumber: Type.Optional(Type.String({ minLength: 18, maxLength: 18, pattern: '^[0-9]{17}[0-9Xx]$' })),
     consentToPublish: Type.Boolean({ description: 'the reply may be published without personal data' }),
+    declineCallback: Type.Optional(
+      Type.Boolean({ description: 'do not phone me about the answer (no callback survey); absent: false' }),
+    ),
     locale: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en')])),
   },
   { additionalProperties: false, $id: 'SubmitLetter' },
