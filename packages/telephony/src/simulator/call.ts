@@ -1,6 +1,7 @@
 // The simulator's call model: the view of a call that the test phone and the tests read (with its
 // transcript), and the record the simulator keeps behind it — what the call waits for, its status URL, its
 // step chain.
+import type { PhonePlay } from './phones.ts'
 import type { Queue } from './queues.ts'
 import type {
   DialInstruction,
@@ -47,6 +48,8 @@ export interface SimulatedCall {
   position?: number
   /** The other leg's callId, while bridged and after (the leg it was last bridged to). */
   bridgedTo?: string
+  /** Answering-machine detection's verdict, on an outbound call placed with it. */
+  answeredBy?: 'human' | 'machine'
   startedAt: string
   endedAt?: string
   transcript: Array<{ at: string; kind: TranscriptKind; text: string }>
@@ -101,6 +104,8 @@ export interface CallRec {
   statusEvents?: ReadonlySet<LegEvent>
   answerUrl?: string
   machineDetection?: boolean
+  /** The program of the phone this call rings (a programmed phone), taken as it starts to ring. */
+  phone?: PhonePlay
   ringMs: number
   seq: number
   startedMs: number

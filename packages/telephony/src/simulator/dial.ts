@@ -6,6 +6,7 @@ import { toneWav } from './audio.ts'
 import { type AfterBridge, type CallRec, type Cont, note, type WaitOf } from './call.ts'
 import { seconds } from './common.ts'
 import type { Engine } from './engine.ts'
+import { answeredByOf, programOf, ringProgrammed } from './phones.ts'
 import { dequeue, queueNamed } from './queues.ts'
 import { postRecordingStatus } from './recordings.ts'
 import { applicationError, finish, follow, markAnswered, start } from './script.ts'
@@ -52,6 +53,12 @@ function answersAtOnce(sim: Engine, endpoint: string): boolean {
 /** An outbound leg rings: answered at once, or until the test phone answers or the ring times out. */
 export async function ring(sim: Engine, rec: CallRec): Promise<void> {
   if (rec.ended) return
+  const play = programOf(sim, rec)
+  if (play) {
+    rec.phone = play
+    if (await ringProgrammed(sim, rec, play)) await answered(sim, rec)
+    return
+  }
   if (answersAtOnce(sim, rec.view.to)) return answered(sim, rec)
   const wait: WaitOf<'ringing'> = { kind: 'ringing' }
   rec.wait = wait
@@ -82,7 +89,10 @@ export async function answered(sim: Engine, rec: CallRec): Promise<void> {
     return
   }
   await markAnswered(sim, rec)
-  await start(sim, rec, rec.epoch, rec.answerUrl ?? '', rec.machineDetection ? { AnsweredBy: 'human' } : {})
+  if (!rec.machineDetection) return start(sim, rec, rec.epoch, rec.answerUrl ?? '', {})
+  const answeredBy = answeredByOf(rec.phone)
+  rec.view.answeredBy = answeredBy === 'human' ? 'human' : 'machine'
+  await start(sim, rec, rec.epoch, rec.answerUrl ?? '', { AnsweredBy: answeredBy })
 }
 
 export async function notAnswered(

@@ -4,6 +4,7 @@
 import { TelephonyError } from '../port.ts'
 import { type CallRec, type NewCall, newCallRec } from './call.ts'
 import { errorText, noop, prune, sid } from './common.ts'
+import type { PhoneBehaviour } from './phones.ts'
 import type { Queue } from './queues.ts'
 import { RecordingStore } from './recordings.ts'
 import { SmsOffice } from './sms.ts'
@@ -59,6 +60,8 @@ export class Engine {
   readonly sms: SmsOffice
   /** Numbers a test phone watches: calls to them ring until answered. */
   readonly watched = new Set<string>()
+  /** Programmed phones by number: how they take the calls placed to them. */
+  readonly phones = new Map<string, PhoneBehaviour>()
   private readonly inflight = new Set<Promise<unknown>>()
   closed = false
 

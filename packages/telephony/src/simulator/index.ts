@@ -6,6 +6,7 @@ export {
   httpTransport,
   type Injectable,
   injectTransport,
+  type PhoneBehaviour,
   type SimulatedCall,
   type SimulatedSms,
   type SimulatorLogger,

@@ -1,8 +1,10 @@
 // The simulator's HTTP face. The test phone (admins): dial the line, read what it says, press digits, leave
-// a voicemail, hang up, answer or decline a call ringing at a watched number, read its SMS. And the
+// a voicemail, hang up, answer or decline a call ringing at a watched number, program how a phone takes
+// the calls placed to it (a person pressing keys, an answering machine, no answer, busy), read its SMS. And the
 // provider's SMS endpoint that `createSimulatorSmsClient` posts to from another process.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { type App, FieldErrors, Problem, problem, sendProblem } from '@tingjian/kit'
+import Type from 'typebox'
 import { TelephonyError } from '../port.ts'
 import {
   CallParams,
@@ -10,6 +12,7 @@ import {
   DialReceipt,
   DigitsBody,
   MAX_AUDIO_BYTES,
+  PhoneBehaviourSchema,
   PhoneParams,
   PhoneView,
   ProviderMessage,
@@ -214,6 +217,43 @@ export async function simulatorRoutes(app: App, opts: SimulatorRoutesOptions): P
     async (request) => {
       sim.watch(request.params.number)
       return sim.phone(request.params.number)
+    },
+  )
+
+  app.put(
+    '/phones/:number/behaviour',
+    {
+      config: { access: admin },
+      schema: {
+        tags,
+        summary:
+          'Program a test phone: how it takes the calls placed to it (a person pressing scripted keys, an answering machine, no answer, busy)',
+        params: PhoneParams,
+        body: PhoneBehaviourSchema,
+        response: { 200: PhoneView, 400: Problem },
+      },
+    },
+    async (request) => {
+      const number = request.params.number
+      await attempt(async () => sim.programPhone(number, request.body))
+      return sim.phone(number)
+    },
+  )
+
+  app.delete(
+    '/phones/:number/behaviour',
+    {
+      config: { access: admin },
+      schema: {
+        tags,
+        summary: 'Forget a test phone: calls to it are answered at once again',
+        params: PhoneParams,
+        response: { 204: Type.Null(), 400: Problem },
+      },
+    },
+    async (request, reply) => {
+      sim.resetPhone(request.params.number)
+      return reply.code(204).send(null)
     },
   )
 

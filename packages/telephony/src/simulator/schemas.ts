@@ -105,6 +105,7 @@ export const SimulatedCallSchema = Type.Object({
   queue: Type.Optional(Type.String()),
   position: Type.Optional(Type.Integer()),
   bridgedTo: Type.Optional(Type.String()),
+  answeredBy: Type.Optional(Type.Union([Type.Literal('human'), Type.Literal('machine')])),
   startedAt: Type.String(),
   endedAt: Type.Optional(Type.String()),
   transcript: Type.Array(
@@ -125,8 +126,27 @@ export const SimulatedSmsSchema = Type.Object({
   status: Type.Enum(SMS_STATES),
 })
 
+/** How a programmed phone takes the calls placed to it (see phones.ts). */
+export const PhoneBehaviourSchema = Type.Union([
+  Type.Object(
+    {
+      kind: Type.Literal('person'),
+      keys: Type.Array(Type.Union([Type.String({ pattern: '^[0-9*#]{1,32}$' }), Type.Null()]), {
+        maxItems: 50,
+        description: 'one entry per gather: the keys pressed, or null for silence; then the person hangs up',
+      }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object({ kind: Type.Literal('machine') }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('no-answer') }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('busy') }, { additionalProperties: false }),
+])
+export type PhoneBehaviourBody = Static<typeof PhoneBehaviourSchema>
+
 export const PhoneView = Type.Object({
   number: Type.String(),
+  behaviour: Type.Optional(PhoneBehaviourSchema),
   calls: Type.Array(SimulatedCallSchema),
   messages: Type.Array(SimulatedSmsSchema),
 })

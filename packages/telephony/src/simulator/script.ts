@@ -4,6 +4,7 @@ import { type CallRec, type CallState, type Cont, clearTimer, type Doc, note, ty
 import { remove, seconds } from './common.ts'
 import { afterBridge, cancelChild, dialFields, dialVerb, notAnswered, releaseOther } from './dial.ts'
 import type { Engine } from './engine.ts'
+import { playGather } from './phones.ts'
 import { enqueue, leaveQueue, takeFromQueue } from './queues.ts'
 import type { Instruction } from './twiml-reader.ts'
 import { fetchDoc, postIgnored, postStatus } from './webhooks.ts'
@@ -71,6 +72,7 @@ export async function run(
         const wait: WaitOf<'gather'> = { kind: 'gather', verb, cont, digits: '' }
         rec.wait = wait
         gatherTimer(sim, rec, wait)
+        playGather(sim, rec, wait)
         return
       }
     }
@@ -143,15 +145,21 @@ function gatherTimer(sim: Engine, rec: CallRec, wait: WaitOf<'gather'>): void {
     void sim.step(rec, async () => {
       if (rec.wait !== wait) return
       if (wait.digits) return submitGather(sim, rec, wait)
-      rec.wait = { kind: 'none' }
-      note(rec, 'gather', 'no input')
-      await run(sim, rec, ++rec.epoch, wait.cont.doc, wait.cont.next)
+      await gatherTimedOut(sim, rec, wait)
     })
   }, wait.verb.timeoutSeconds * 1000)
   wait.timer.unref()
 }
 
-async function submitGather(
+/** A gather heard nothing before its timeout: Twilio goes on to the next verb, without the action. */
+export async function gatherTimedOut(sim: Engine, rec: CallRec, wait: WaitOf<'gather'>): Promise<void> {
+  clearTimeout(wait.timer)
+  rec.wait = { kind: 'none' }
+  note(rec, 'gather', 'no input')
+  await run(sim, rec, ++rec.epoch, wait.cont.doc, wait.cont.next)
+}
+
+export async function submitGather(
   sim: Engine,
   rec: CallRec,
   wait: WaitOf<'gather'>,

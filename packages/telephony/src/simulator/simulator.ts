@@ -19,6 +19,7 @@ import { clearTimer, note, type SimulatedCall } from './call.ts'
 import { E164 } from './common.ts'
 import { answered, notAnswered, ring } from './dial.ts'
 import { Engine, type SimulatorOptions } from './engine.ts'
+import { copyBehaviour, KEYS, type PhoneBehaviour } from './phones.ts'
 import { postRecordingStatus } from './recordings.ts'
 import { applicationError, end, key, markAnswered, redirect, run } from './script.ts'
 import type { SimulatedSms } from './sms.ts'
@@ -26,6 +27,7 @@ import { fetchDoc, postStatus, type WebhookTransport } from './webhooks.ts'
 
 export type { CallState, SimulatedCall, TranscriptKind } from './call.ts'
 export type { SimulatorLogger, SimulatorOptions } from './engine.ts'
+export type { PhoneBehaviour } from './phones.ts'
 export type { SimulatedSms } from './sms.ts'
 export { httpTransport, type Injectable, injectTransport, type WebhookTransport } from './webhooks.ts'
 
@@ -192,6 +194,33 @@ export class TelephonySimulator {
     this.sim.watched.add(number)
   }
 
+  /**
+   * Programs the phone at `number` (E.164): how it takes the calls placed to it from now on — a person
+   * pressing scripted keys at each gather (`null`: silence), an answering machine, no answer, busy. A
+   * program wins over a watch; calls already placed keep the program they started with.
+   */
+  programPhone(number: string, behaviour: PhoneBehaviour): void {
+    this.sim.open()
+    if (!E164.test(number))
+      throw new TelephonyError('invalid_number', 'number is not an E.164 number', false, 400)
+    if (behaviour.kind === 'person' && behaviour.keys.some((k) => k !== null && !KEYS.test(k))) {
+      throw new TelephonyError('invalid_digits', 'keys are 1 to 32 of 0-9, * and #, or null', false, 400)
+    }
+    this.sim.phones.set(number, copyBehaviour(behaviour))
+  }
+
+  /** Forgets the program of the phone at `number` (and its watch): calls to it are answered at once again. */
+  resetPhone(number: string): void {
+    this.sim.phones.delete(number)
+    this.sim.watched.delete(number)
+  }
+
+  /** The program of the phone at `number`, if any. */
+  programOf(number: string): PhoneBehaviour | undefined {
+    const behaviour = this.sim.phones.get(number)
+    return behaviour ? copyBehaviour(behaviour) : undefined
+  }
+
   call(callId: string): SimulatedCall | undefined {
     const rec = this.sim.calls.get(callId)
     return rec ? structuredClone(rec.view) : undefined
@@ -201,9 +230,16 @@ export class TelephonySimulator {
     return [...this.sim.calls.values()].map((rec) => structuredClone(rec.view))
   }
 
-  phone(number: string): { number: string; calls: SimulatedCall[]; messages: SimulatedSms[] } {
+  phone(number: string): {
+    number: string
+    behaviour?: PhoneBehaviour
+    calls: SimulatedCall[]
+    messages: SimulatedSms[]
+  } {
+    const behaviour = this.programOf(number)
     return {
       number,
+      ...(behaviour ? { behaviour } : {}),
       calls: this.calls().filter((c) => c.from === number || c.to === number),
       messages: this.sim.sms.list((m) => m.to === number || m.from === number),
     }
