@@ -90,7 +90,10 @@ export function parseCsv(input: string, maxRows: number): CsvParse {
     }
     if (c === '"') {
       if (cell === '' && !wasQuoted) quoted = true
-      else malformed ??= 'a quote inside a cell that is not quoted (write it as "" inside a quoted cell)'
+      else {
+        malformed ??= 'a quote inside a cell that is not quoted (write it as "" inside a quoted cell)'
+        cell += c
+      }
       i++
       continue
     }

@@ -9,26 +9,14 @@
 // the normal approximation with the stratified variance Σ (N_h/N)² (1 − n_h/N_h) p_h (1 − p_h) / n_h,
 // clipped to [0, 1] (Cochran, Sampling Techniques, 5.3 and 5.9).
 import { wilson, Z95 } from '@tingjian/kit'
+import { SATISFIED_LEVELS, type SatisfactionLevel } from './answers.ts'
 import { CSV_BOM, csvLine } from './csv.ts'
 
 export const GROUP_BYS = ['department', 'office', 'staffNumber', 'serviceType', 'month'] as const
 export type GroupBy = (typeof GROUP_BYS)[number]
 
-/**
- * The five levels, as `callbacks.survey-completed` gives them (SATISFACTION_LEVELS in the contracts, which
- * the package's index does not export yet).
- */
-export type Satisfaction =
-  | 'very_satisfied'
-  | 'satisfied'
-  | 'basically_satisfied'
-  | 'dissatisfied'
-  | 'very_dissatisfied'
-export const SATISFIED: ReadonlySet<Satisfaction> = new Set([
-  'very_satisfied',
-  'satisfied',
-  'basically_satisfied',
-])
+export type Satisfaction = SatisfactionLevel
+export const SATISFIED: ReadonlySet<Satisfaction> = new Set(SATISFIED_LEVELS)
 
 /** What the KPIs need of a set of tasks that share these values (`count` of them). */
 export interface TaskFacts {
