@@ -1,6 +1,7 @@
 // The routes of the app: the public portal at /, the staff console under /staff (sign-in required; each
 // page only for the roles it serves).
 import { type ReactNode, useEffect } from 'react'
+import { AGENT_ROLES, STATS_ROLES as CB_STATS_ROLES, MANAGE_ROLES } from './api/callbacks.ts'
 import { staffApi } from './api/client.ts'
 import { DASHBOARD_ROLES, HOTLINE_ROLES } from './api/hotline.ts'
 import { POLL_ROLES } from './api/polls.ts'
@@ -32,6 +33,12 @@ import { PollPage } from './pages/public/polls-vote.tsx'
 import { RepliesPage } from './pages/public/replies.tsx'
 import { StatsPage } from './pages/public/stats.tsx'
 import { WritePage } from './pages/public/write.tsx'
+import { CallbackKpiPage } from './pages/staff/callbacks/kpis.tsx'
+import { PolicyPage } from './pages/staff/callbacks/policy.tsx'
+import { CallbackQueuePage } from './pages/staff/callbacks/queue.tsx'
+import { ServiceRecordsPage } from './pages/staff/callbacks/records.tsx'
+import { ScriptsPage } from './pages/staff/callbacks/scripts.tsx'
+import { CallbackTaskPage } from './pages/staff/callbacks/task.tsx'
 import { CasePage } from './pages/staff/case-page.tsx'
 import { CallCardPage } from './pages/staff/hotline/call-card.tsx'
 import { CallbacksPage } from './pages/staff/hotline/callbacks.tsx'
@@ -103,7 +110,11 @@ function only(user: SessionUser, roles: readonly Role[], page: ReactNode): React
 
 function staffPage(path: string, user: SessionUser): ReactNode {
   const p = path.replace(/\/+$/, '')
-  if (p === '/staff') return pollsOnly(user) ? <Redirect to="/staff/polls" /> : <QueuesPage user={user} />
+  if (p === '/staff') {
+    if (pollsOnly(user)) return <Redirect to="/staff/polls" />
+    if (callbacksOnly(user)) return <Redirect to="/staff/callbacks" />
+    return <QueuesPage user={user} />
+  }
   if (p === '/staff/cases') return <CaseListPage />
   const caseMatch = matchPath('/staff/cases/:id', p)
   if (caseMatch?.id) return <CasePage key={caseMatch.id} id={caseMatch.id} user={user} />
@@ -135,7 +146,22 @@ function staffPage(path: string, user: SessionUser): ReactNode {
     return only(user, POLL_ROLES, <EditPollPage key={editMatch.pollId} pollId={editMatch.pollId} />)
   const rect = rectificationPage(p, user)
   if (rect) return rect
+  const surveys = callbackPage(p, user)
+  if (surveys) return surveys
   return <NotFound />
+}
+
+/** The callback surveys' pages (回访): the queue, a task, service records, scripts, policy, KPIs. */
+function callbackPage(p: string, user: SessionUser): ReactNode | null {
+  if (p === '/staff/callbacks') return only(user, AGENT_ROLES, <CallbackQueuePage user={user} />)
+  if (p === '/staff/callbacks/records') return only(user, MANAGE_ROLES, <ServiceRecordsPage />)
+  if (p === '/staff/callbacks/scripts') return only(user, AGENT_ROLES, <ScriptsPage user={user} />)
+  if (p === '/staff/callbacks/policy') return only(user, MANAGE_ROLES, <PolicyPage />)
+  if (p === '/staff/callbacks/kpis') return only(user, CB_STATS_ROLES, <CallbackKpiPage />)
+  const task = matchPath('/staff/callbacks/tasks/:taskId', p)
+  if (task?.taskId)
+    return only(user, AGENT_ROLES, <CallbackTaskPage key={task.taskId} taskId={task.taskId} user={user} />)
+  return null
 }
 
 /** The rectification pages (整改): the console, alerts, orders, the department's view, the KPIs. */
@@ -156,6 +182,8 @@ function rectificationPage(p: string, user: SessionUser): ReactNode | null {
 
 /** A poll manager and nothing else has no case queues: their start page is the polls. */
 const pollsOnly = (user: SessionUser) => user.roles.every((r) => r === 'poll_manager')
+/** A callback officer and nothing else: their start page is the callback queue. */
+const callbacksOnly = (user: SessionUser) => user.roles.every((r) => r === 'callback_agent')
 
 function StaffArea({ path, search }: { path: string; search: string }) {
   const { state, status } = useSession()

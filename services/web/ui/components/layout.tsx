@@ -1,6 +1,7 @@
 // The frames of the two halves of the app: the public portal and the staff console. Both have a skip link,
 // the language switch, and move focus to the page heading after a navigation (as a page load would).
 import { type ReactNode, useEffect, useRef } from 'react'
+import { AGENT_ROLES, STATS_ROLES as CB_STATS_ROLES, MANAGE_ROLES } from '../api/callbacks.ts'
 import { DASHBOARD_ROLES, HOTLINE_ROLES } from '../api/hotline.ts'
 import { POLL_ROLES } from '../api/polls.ts'
 import { CONSOLE_ROLES, DEPARTMENT_ROLES, KPI_ROLES } from '../api/rectification.ts'
@@ -130,8 +131,12 @@ export function StaffLayout({ user, children }: { user: SessionUser; children: R
   const main = useRef<HTMLElement>(null)
   useFocusOnNavigate(main)
   const links: Array<[string, MessageKey, boolean]> = [
-    ['/staff', 'staff.nav.queues', !user.roles.every((r) => r === 'poll_manager')],
-    ['/staff/search', 'staff.nav.search', !user.roles.every((r) => r === 'poll_manager')],
+    ['/staff', 'staff.nav.queues', !user.roles.every((r) => r === 'poll_manager' || r === 'callback_agent')],
+    [
+      '/staff/search',
+      'staff.nav.search',
+      !user.roles.every((r) => r === 'poll_manager' || r === 'callback_agent'),
+    ],
     ['/staff/polls', 'staff.nav.polls', hasRole(user, ...POLL_ROLES)],
     ['/staff/hotline', 'staff.nav.hotline', hasRole(user, ...HOTLINE_ROLES)],
     ['/staff/hotline/callbacks', 'staff.nav.callbacks', hasRole(user, ...HOTLINE_ROLES)],
@@ -141,6 +146,11 @@ export function StaffLayout({ user, children }: { user: SessionUser; children: R
     ['/staff/rectification', 'staff.nav.rectification', hasRole(user, ...CONSOLE_ROLES)],
     ['/staff/rectification/department', 'staff.nav.rectDepartment', hasRole(user, ...DEPARTMENT_ROLES)],
     ['/staff/rectification/kpis', 'staff.nav.rectKpis', hasRole(user, ...KPI_ROLES)],
+    ['/staff/callbacks', 'staff.nav.surveys', hasRole(user, ...AGENT_ROLES)],
+    ['/staff/callbacks/records', 'staff.nav.surveyRecords', hasRole(user, ...MANAGE_ROLES)],
+    ['/staff/callbacks/scripts', 'staff.nav.surveyScripts', hasRole(user, ...AGENT_ROLES)],
+    ['/staff/callbacks/policy', 'staff.nav.surveyPolicy', hasRole(user, ...MANAGE_ROLES)],
+    ['/staff/callbacks/kpis', 'staff.nav.surveyKpis', hasRole(user, ...CB_STATS_ROLES)],
     ['/staff/admin/departments', 'staff.nav.departments', hasRole(user, 'admin')],
     ['/staff/admin/users', 'staff.nav.users', hasRole(user, 'admin')],
     ['/staff/admin/searches', 'staff.nav.searches', hasRole(user, 'admin')],
@@ -181,7 +191,12 @@ export function StaffLayout({ user, children }: { user: SessionUser; children: R
                 <li key={to}>
                   <NavLink
                     to={to}
-                    exact={to === '/staff' || to === '/staff/hotline' || to === '/staff/rectification'}
+                    exact={
+                      to === '/staff' ||
+                      to === '/staff/hotline' ||
+                      to === '/staff/rectification' ||
+                      to === '/staff/callbacks'
+                    }
                   >
                     {t(key)}
                   </NavLink>

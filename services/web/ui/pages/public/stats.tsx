@@ -15,6 +15,7 @@ import {
   sumByKey,
 } from '../../components/stats-view.tsx'
 import { useI18n, useTitle } from '../../i18n/i18n.tsx'
+import { CallbacksMonthly } from './callbacks-monthly.tsx'
 import { RectificationSummary } from './rectification-summary.tsx'
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
@@ -78,6 +79,7 @@ export function StatsPage() {
         </div>
       </form>
       <AsyncView state={state}>{(data) => <StatsBody data={data} />}</AsyncView>
+      <CallbacksMonthly />
       <RectificationSummary />
     </>
   )
