@@ -304,3 +304,19 @@ export function statsCsv(
   }
   return out
 }
+
+/** A month as `YYYY-MM`. */
+export const MONTH_PATTERN = '^[12][0-9]{3}-(0[1-9]|1[0-2])$'
+
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const index = y * 12 + (m - 1) + n
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`
+}
+
+/** Months from `from` to `to`, both included (empty when from is after to). */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = []
+  for (let m = from; m <= to; m = addMonths(m, 1)) months.push(m)
+  return months
+}
