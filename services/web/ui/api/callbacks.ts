@@ -2,6 +2,7 @@
 // page, the shapes of its answers, the lists the pages iterate over, and the CSV import (a text/csv body
 // with the staff token).
 import { API, ApiError } from './client.ts'
+import type { paths as CallbacksApi } from './generated/callbacks.ts'
 import { session } from './session.ts'
 import type { Problem, Role } from './types.ts'
 
@@ -61,187 +62,52 @@ export async function postCsv<T>(path: string, csv: string): Promise<T> {
   return data as T
 }
 
-// ---- shapes (interim, written from services/callbacks/src/schemas until the generated types land) ----
+// ---- shapes: from the types generated from the service's OpenAPI document ----
 
-type Nullable<T> = T | null
-export interface AnswersView {
-  feeCorrect: Nullable<boolean>
-  amountPaid: Nullable<number>
-  attitude: Nullable<number>
-  promiseKept: Nullable<boolean>
-  satisfaction: Nullable<SatisfactionLevel>
-  comment: Nullable<string>
-}
-export type AnswersInput = Partial<AnswersView>
-export interface TaskAttempt {
-  n: number
-  at: string
-  by: string | null
-  channel: 'staff' | 'automated'
-  outcome: (typeof ATTEMPT_OUTCOMES)[number]
-  callId: string | null
-  note: string | null
-  callBackAt?: string | null
-}
-export interface TaskView {
-  id: string
-  version: number
-  subjectKind: 'case' | 'service_record'
-  caseId: string | null
-  trackingCode: string | null
-  serviceRecord: { source: string; recordId: string } | null
-  serviceType: string
-  departmentId: string
-  office: string | null
-  window: string | null
-  staffNumber: string | null
-  phoneMasked: string
-  applicantNameMasked: string | null
-  samplingRate: number
-  stratum: string
-  mode: 'staff' | 'automated'
-  status: TaskStatus
-  dueFrom: string
-  notBefore: string | null
-  claim: { by: string; at: string } | null
-  attempts: TaskAttempt[]
-  answers: AnswersView | null
-  reveals: Array<{ by: string; at: string }>
-  calls: Array<{ by: string; at: string; callId: string; attempt: number; dialStatus?: string | null }>
-  createdAt: string
-  closedAt: string | null
-  closedReason: 'unreachable' | 'wrong_number' | 'refused' | null
-}
-export interface ScriptView {
-  serviceType: string
-  custom: boolean
-  intro: { zh: string; en: string }
-  questions: Array<{ key: AnswerKey; text: { zh: string; en: string }; keypad: string | null }>
-}
-export interface RecordSummary {
-  source: string
-  recordId: string
-  serviceType: string
-  office: string
-  window: string | null
-  staffNumber: string | null
-  feeCharged: number
-  feeSchedule: number
-  promisedDays: number
-  completedAt: string
-}
-export interface TaskDetail {
-  task: TaskView
-  script: ScriptView
-  record: RecordSummary | null
-}
-export interface TaskList {
-  items: TaskView[]
-  nextCursor: string | null
-}
-export interface AttemptBody {
-  version?: number
-  outcome: StaffOutcome
-  at?: string
-  note?: string
-  answers?: AnswersInput
-}
-export interface Revealed {
-  phone: string
-  task: TaskView
-}
-export interface PlacedCall {
-  callId: string
-  attempt: number
-  task: TaskView
-}
-export interface OfficerView {
-  endpoint: string | null
-}
-export interface PolicyBody {
-  version?: number
-  seed: string
-  cases: {
-    categoryRates: Partial<Record<(typeof CASE_CATEGORIES)[number], number>>
-    dissatisfiedRate: number
-    departmentRates: Record<string, number>
-    defaultRate: number
-    reopenOnDissatisfied: boolean
-  }
-  serviceRecords: { rates: Record<string, number>; defaultRate: number }
-  callingHours: Array<{ from: string; to: string }>
-  automated: { serviceTypes: string[]; subjectKinds: Array<'case' | 'service_record'> }
-}
-export type PolicyView = Omit<PolicyBody, 'version'> & {
-  version: number
-  updatedAt: string | null
-  updatedBy: string | null
-}
-export interface ScriptList {
-  items: ScriptView[]
-}
-export interface ScriptBody {
-  intro: { zh: string; en: string }
-  questions: Array<{ key: AnswerKey; text: { zh: string; en: string }; keypad?: string | null }>
-}
-export interface Rejection {
-  row: number
-  recordId: string | null
-  errors: Array<{ field: string; message: string }>
-}
-export interface ImportReport {
-  importId: string
-  received: number
-  accepted: number
-  duplicates: number
-  rejected: Rejection[]
-  sampled: number
-}
-export interface SourceView {
-  source: string
-  name: string
-  createdBy: string
-  createdAt: string
-  revokedAt: string | null
-}
-export type IssuedKey = SourceView & { apiKey: string }
-export interface StatsRow {
-  group: string | null
-  name?: string | null
-  eligible: number
-  completed: number
-  unreachable: number
-  callbackRate: number | null
-  satisfaction: {
-    n: number
-    satisfied: number
-    rate: number | null
-    interval: { low: number; high: number } | null
-    method: 'wilson' | 'stratified'
-    strata: number
-    coverage: number | null
-  }
-  feeProblems: number
-  attitude: { mean: number | null; n: number }
-  promisesKept: { rate: number | null; kept: number; n: number }
-}
-export interface Stats {
-  from: string
-  to: string
-  groupBy: GroupBy
-  rows: StatsRow[]
-}
-export interface PublicMonthly {
-  month: string
-  departments: Array<{
-    departmentId: string
-    departmentName: string | null
-    eligible: number
-    completed: number
-    callbackRate: number | null
-    satisfaction: StatsRow['satisfaction']
-  }>
-}
+/** The JSON body of a request or an answer. */
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never
+/** The JSON answer of an operation with this status. */
+type Answer<Op, Status extends number = 200> = Op extends { responses: infer R }
+  ? Status extends keyof R
+    ? Json<R[Status]>
+    : never
+  : never
+/** The JSON body an operation takes. */
+type RequestBody<Op> = Op extends { requestBody?: infer B } ? Json<NonNullable<B>> : never
+/** Fails the type check unless the two lists of values are the same. */
+type Same<A, B> = [Exclude<A, B> | Exclude<B, A>] extends [never] ? true : false
+const same = <T extends true>(_: T) => _
+
+type P = '/api/v1/callbacks'
+type Api = CallbacksApi
+
+export type TaskDetail = Answer<Api[`${P}/tasks/{id}`]['get']>
+export type TaskView = TaskDetail['task']
+export type ScriptView = TaskDetail['script']
+export type RecordSummary = NonNullable<TaskDetail['record']>
+export type TaskAttempt = TaskView['attempts'][number]
+export type TaskList = Answer<Api[`${P}/tasks`]['get']>
+export type NextTask = Answer<Api[`${P}/tasks/next`]['post']>
+export type AttemptBody = RequestBody<Api[`${P}/tasks/{id}/attempts`]['post']>
+export type AttemptAnswer = Answer<Api[`${P}/tasks/{id}/attempts`]['post']>
+export type ClaimAnswer = Answer<Api[`${P}/tasks/{id}/claim`]['post']>
+export type ReleaseAnswer = Answer<Api[`${P}/tasks/{id}/release`]['post']>
+export type AnswersInput = NonNullable<AttemptBody['answers']>
+export type AnswersView = NonNullable<TaskView['answers']>
+export type Revealed = Answer<Api[`${P}/tasks/{id}/reveal`]['post']>
+export type PlacedCall = Answer<Api[`${P}/tasks/{id}/call`]['post'], 202>
+export type OfficerView = Answer<Api[`${P}/officers/me`]['get']>
+export type PolicyView = Answer<Api[`${P}/policy`]['get']>
+export type PolicyBody = RequestBody<Api[`${P}/policy`]['put']>
+export type ScriptList = Answer<Api[`${P}/scripts`]['get']>
+export type ScriptBody = RequestBody<Api[`${P}/scripts/{serviceType}`]['put']>
+export type ImportReport = Answer<Api[`${P}/service-records/import`]['post']>
+export type Rejection = ImportReport['rejected'][number]
+export type SourceView = Answer<Api[`${P}/sources`]['get']>['items'][number]
+export type IssuedKey = Answer<Api[`${P}/sources`]['post'], 201>
+export type Stats = Answer<Api[`${P}/stats`]['get']>
+export type StatsRow = Stats['rows'][number]
+export type PublicMonthly = Answer<Api[`${P}/public/monthly`]['get']>
 
 // ---- the values the pages list, checked against the API ----
 
@@ -254,6 +120,7 @@ export const SATISFACTION_LEVELS = [
   'very_dissatisfied',
 ] as const
 export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number]
+same<Same<SatisfactionLevel, NonNullable<AnswersInput['satisfaction']>>>(true)
 
 /** The outcomes an officer records. */
 export const STAFF_OUTCOMES = [
@@ -265,12 +132,15 @@ export const STAFF_OUTCOMES = [
   'call_back_later',
 ] as const
 export type StaffOutcome = (typeof STAFF_OUTCOMES)[number]
+same<Same<StaffOutcome, AttemptBody['outcome']>>(true)
 
 /** Every outcome an attempt may have (the automated line's too). */
 export const ATTEMPT_OUTCOMES = [...STAFF_OUTCOMES, 'machine', 'no_input', 'hung_up'] as const
+same<Same<(typeof ATTEMPT_OUTCOMES)[number], TaskAttempt['outcome']>>(true)
 
 export const TASK_STATUSES = ['open', 'claimed', 'completed', 'unreachable'] as const
 export type TaskStatus = (typeof TASK_STATUSES)[number]
+same<Same<TaskStatus, TaskView['status']>>(true)
 
 export const ANSWER_KEYS = [
   'feeCorrect',
@@ -281,11 +151,14 @@ export const ANSWER_KEYS = [
   'comment',
 ] as const
 export type AnswerKey = (typeof ANSWER_KEYS)[number]
+same<Same<AnswerKey, ScriptView['questions'][number]['key']>>(true)
 
 export const GROUP_BYS = ['department', 'office', 'staffNumber', 'serviceType', 'month'] as const
 export type GroupBy = (typeof GROUP_BYS)[number]
+same<Same<GroupBy, Stats['groupBy']>>(true)
 
 export const CASE_CATEGORIES = ['complaint', 'report', 'suggestion', 'consultation', 'praise'] as const
+same<Same<(typeof CASE_CATEGORIES)[number], keyof PolicyBody['cases']['categoryRates']>>(true)
 
 /** `HH:MM` as the policy's calling hours take it. */
 export const CLOCK_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/

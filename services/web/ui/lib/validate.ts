@@ -78,6 +78,8 @@ export interface LetterForm {
   email: string
   idNumber: string
   consentToPublish: boolean
+  /** Don't phone me about the answer (no callback survey); only with a phone number, i.e. not anonymous. */
+  declineCallback?: boolean
 }
 
 export function validateLetter(f: LetterForm): FieldErrors {

@@ -2592,6 +2592,7 @@ export interface paths {
           }
           content: {
             'application/json': {
+              answeredBy?: 'human' | 'machine'
               bridgedTo?: string
               callId: string
               direction: 'inbound' | 'outbound'
@@ -2741,6 +2742,7 @@ export interface paths {
           }
           content: {
             'application/json': {
+              answeredBy?: 'human' | 'machine'
               bridgedTo?: string
               callId: string
               direction: 'inbound' | 'outbound'
@@ -2894,6 +2896,7 @@ export interface paths {
           }
           content: {
             'application/json': {
+              answeredBy?: 'human' | 'machine'
               bridgedTo?: string
               callId: string
               direction: 'inbound' | 'outbound'
@@ -3041,6 +3044,7 @@ export interface paths {
           }
           content: {
             'application/json': {
+              answeredBy?: 'human' | 'machine'
               bridgedTo?: string
               callId: string
               direction: 'inbound' | 'outbound'
@@ -3190,6 +3194,7 @@ export interface paths {
           }
           content: {
             'application/json': {
+              answeredBy?: 'human' | 'machine'
               bridgedTo?: string
               callId: string
               direction: 'inbound' | 'outbound'
@@ -3350,6 +3355,7 @@ export interface paths {
           }
           content: {
             'application/json': {
+              answeredBy?: 'human' | 'machine'
               bridgedTo?: string
               callId: string
               direction: 'inbound' | 'outbound'
@@ -3519,7 +3525,27 @@ export interface paths {
           }
           content: {
             'application/json': {
+              behaviour?:
+                | {
+                    /** @description one entry per gather: the keys pressed, or null for silence; then the person hangs up */
+                    keys: (string | null)[]
+                    /** @enum {string} */
+                    kind: 'person'
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'machine'
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'no-answer'
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'busy'
+                  }
               calls: {
+                answeredBy?: 'human' | 'machine'
                 bridgedTo?: string
                 callId: string
                 direction: 'inbound' | 'outbound'
@@ -3601,6 +3627,206 @@ export interface paths {
     put?: never
     post?: never
     delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/hotline/simulator/phones/{number}/behaviour': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Program a test phone: how it takes the calls placed to it (a person pressing scripted keys, an answering machine, no answer, busy) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          /** @description E.164, e.g. +8613812345678 */
+          number: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                /** @description one entry per gather: the keys pressed, or null for silence; then the person hangs up */
+                keys: (string | null)[]
+                /** @enum {string} */
+                kind: 'person'
+              }
+            | {
+                /** @enum {string} */
+                kind: 'machine'
+              }
+            | {
+                /** @enum {string} */
+                kind: 'no-answer'
+              }
+            | {
+                /** @enum {string} */
+                kind: 'busy'
+              }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              behaviour?:
+                | {
+                    /** @description one entry per gather: the keys pressed, or null for silence; then the person hangs up */
+                    keys: (string | null)[]
+                    /** @enum {string} */
+                    kind: 'person'
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'machine'
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'no-answer'
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'busy'
+                  }
+              calls: {
+                answeredBy?: 'human' | 'machine'
+                bridgedTo?: string
+                callId: string
+                direction: 'inbound' | 'outbound'
+                endedAt?: string
+                from: string
+                parentCallId?: string
+                position?: number
+                queue?: string
+                startedAt: string
+                /** @enum {unknown} */
+                state:
+                  | 'ringing'
+                  | 'queued'
+                  | 'in-progress'
+                  | 'completed'
+                  | 'busy'
+                  | 'no-answer'
+                  | 'failed'
+                  | 'canceled'
+                to: string
+                transcript: {
+                  at: string
+                  /** @enum {unknown} */
+                  kind:
+                    | 'say'
+                    | 'play'
+                    | 'pause'
+                    | 'queue'
+                    | 'dial'
+                    | 'record'
+                    | 'gather'
+                    | 'redirect'
+                    | 'status'
+                    | 'hangup'
+                    | 'digits'
+                    | 'voicemail'
+                    | 'error'
+                  text: string
+                }[]
+              }[]
+              messages: {
+                at: string
+                body: string
+                from: string
+                messageId: string
+                /** @enum {unknown} */
+                status: 'accepted' | 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed'
+                to: string
+              }[]
+              number: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+      }
+    }
+    post?: never
+    /** Forget a test phone: calls to it are answered at once again */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          /** @description E.164, e.g. +8613812345678 */
+          number: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+      }
+    }
     options?: never
     head?: never
     patch?: never

@@ -32,6 +32,8 @@ export interface paths {
             category: 'complaint' | 'report' | 'suggestion' | 'consultation' | 'praise'
             /** @description the reply may be published without personal data */
             consentToPublish: boolean
+            /** @description do not phone me about the answer (no callback survey); absent: false */
+            declineCallback?: boolean
             /** Format: email */
             email?: string
             idNumber?: string

@@ -5026,6 +5026,7 @@ export interface paths {
       parameters: {
         query?: {
           alertId?: string
+          caseId?: string
           cursor?: string
           departmentId?: string
           from?: string

@@ -207,6 +207,23 @@ export interface paths {
                 anonymous: boolean
                 assigneeId: string | null
                 body: string
+                /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+                callbacks: {
+                  /** Format: date-time */
+                  at: string
+                  /** @enum {unknown} */
+                  outcome: 'completed' | 'unreachable'
+                  satisfaction:
+                    | (
+                        | 'very_satisfied'
+                        | 'satisfied'
+                        | 'basically_satisfied'
+                        | 'dissatisfied'
+                        | 'very_dissatisfied'
+                      )
+                    | null
+                  taskId: string
+                }[]
                 category: string
                 channel: string
                 citizen: {
@@ -223,6 +240,8 @@ export interface paths {
                   window: string | null
                 } | null
                 consentToPublish: boolean
+                /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+                contactDeclined: boolean
                 departmentId: string | null
                 draftReply: {
                   /** Format: date-time */
@@ -473,6 +492,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -489,6 +525,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -730,6 +768,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -746,6 +801,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -1097,6 +1154,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -1113,6 +1187,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -1460,6 +1536,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -1476,6 +1569,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -1826,6 +1921,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -1842,6 +1954,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -2191,6 +2305,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -2207,6 +2338,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -2557,6 +2690,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -2573,6 +2723,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -2920,6 +3072,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -2936,6 +3105,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -3285,6 +3456,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -3301,6 +3489,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -3649,6 +3839,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -3665,6 +3872,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -4013,6 +4222,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -4029,6 +4255,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -4377,6 +4605,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -4393,6 +4638,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -4742,6 +4989,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -4758,6 +5022,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -5112,6 +5378,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -5128,6 +5411,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -5475,6 +5760,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -5491,6 +5793,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -5840,6 +6144,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -5856,6 +6177,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -6205,6 +6528,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -6221,6 +6561,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */
@@ -6568,6 +6910,23 @@ export interface paths {
               anonymous: boolean
               assigneeId: string | null
               body: string
+              /** @description callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable */
+              callbacks: {
+                /** Format: date-time */
+                at: string
+                /** @enum {unknown} */
+                outcome: 'completed' | 'unreachable'
+                satisfaction:
+                  | (
+                      | 'very_satisfied'
+                      | 'satisfied'
+                      | 'basically_satisfied'
+                      | 'dissatisfied'
+                      | 'very_dissatisfied'
+                    )
+                  | null
+                taskId: string
+              }[]
               category: string
               channel: string
               citizen: {
@@ -6584,6 +6943,8 @@ export interface paths {
                 window: string | null
               } | null
               consentToPublish: boolean
+              /** @description the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey */
+              contactDeclined: boolean
               departmentId: string | null
               draftReply: {
                 /** Format: date-time */

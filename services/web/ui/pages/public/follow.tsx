@@ -1,6 +1,7 @@
 // Following a letter: tracking code + access key (sent as X-Access-Key, never in the URL) → status, due
 // date, public timeline, the reply; after the reply, the rating form.
 import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { SATISFACTION_LEVELS } from '../../api/callbacks.ts'
 import { ApiError, publicApi } from '../../api/client.ts'
 import { type PublicCase, SATISFACTIONS, type Satisfaction } from '../../api/types.ts'
 import { Fact, Facts, PageHeading, StatusBadge, UserText } from '../../components/bits.tsx'
@@ -9,6 +10,9 @@ import { type FieldError, RadioGroup, TextArea, TextField } from '../../componen
 import { useI18n, useTitle } from '../../i18n/i18n.tsx'
 import { TRACKING_CODE, validateText } from '../../lib/validate.ts'
 import { followHandoff } from './receipt-store.ts'
+
+/** A callback's public entry notes the satisfaction level heard, shown in words. */
+const SATISFACTION: ReadonlySet<string> = new Set(SATISFACTION_LEVELS)
 
 const normaliseCode = (s: string) => s.trim().toUpperCase().replace(/\s+/g, '')
 
@@ -214,7 +218,12 @@ function CaseResult({
           <li key={i}>
             <time dateTime={e.at}>{dateTime(e.at)}</time>
             <span className="tl-action">{tx('tl', e.action)}</span>
-            {e.text && <UserText text={e.text} className="tl-note" />}
+            {e.text &&
+              (e.action === 'callback_completed' && SATISFACTION.has(e.text) ? (
+                <span className="tl-note">{tx('cb.sat', e.text)}</span>
+              ) : (
+                <UserText text={e.text} className="tl-note" />
+              ))}
           </li>
         ))}
       </ol>

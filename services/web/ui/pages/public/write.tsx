@@ -28,6 +28,7 @@ const EMPTY: LetterForm = {
   email: '',
   idNumber: '',
   consentToPublish: false,
+  declineCallback: false,
 }
 
 const FIELD_ORDER = ['category', 'subject', 'body', 'name', 'phone', 'email', 'idNumber'] as const
@@ -46,6 +47,8 @@ export function toRequest(f: LetterForm, locale: 'zh-CN' | 'en'): SubmitLetter {
     body.name = f.name.trim()
     body.phone = f.phone.trim()
     if (f.idNumber.trim()) body.idNumber = f.idNumber.trim().toUpperCase()
+    // absent is the same as false: only a tick is sent
+    if (f.declineCallback) body.declineCallback = true
   }
   if (f.email.trim()) body.email = f.email.trim()
   return body
@@ -241,6 +244,15 @@ export function WritePage() {
             />
           )}
         </div>
+        {!form.anonymous && (
+          <CheckboxField
+            id={fieldId('declineCallback')}
+            label={t('write.declineCallback')}
+            hint={t('write.declineCallback.hint')}
+            checked={Boolean(form.declineCallback)}
+            onChange={(e) => set('declineCallback', e.target.checked)}
+          />
+        )}
         <CheckboxField
           id={fieldId('consentToPublish')}
           label={t('write.consent')}

@@ -8,6 +8,7 @@ import { AsyncView, useAsync } from '../../components/feedback.tsx'
 import { useI18n, useTitle } from '../../i18n/i18n.tsx'
 import { Link } from '../../lib/router.tsx'
 import { ActionsPanel } from './case/actions-panel.tsx'
+import { CaseCallbacks } from './case/callbacks.tsx'
 import { HandlingDetails } from './case/details.tsx'
 import { LetterCard, ReplyCard } from './case/letter.tsx'
 import { Timeline } from './case/timeline.tsx'
@@ -38,6 +39,7 @@ export function CasePage({ id, user }: { id: string; user: SessionUser }) {
               <aside className="case-side">
                 <ActionsPanel c={c} user={user} onChange={state.set} reload={state.reload} />
                 <HandlingDetails c={c} user={user} />
+                <CaseCallbacks c={c} user={user} />
               </aside>
             </div>
           </>

@@ -7,9 +7,9 @@ import {
   AGENT_ROLES,
   CB,
   ENDPOINT,
+  type NextTask,
   type OfficerView,
   TASK_STATUSES,
-  type TaskDetail,
   type TaskList,
   type TaskStatus,
   type TaskView,
@@ -93,18 +93,13 @@ function OfficerPhone() {
   )
 }
 
-/** The id of the task /tasks/next handed out (the answer is the task with its script, or the task). */
-const nextId = (answer: TaskDetail | TaskView | undefined) =>
-  answer ? ('task' in answer ? answer.task.id : answer.id) : null
-
-/** When the next calling window opens, from a 409 outside calling hours. */
-function nextWindowOf(err: ApiError): string | null {
-  const p = err.problem as Record<string, unknown>
-  for (const key of ['nextWindowAt', 'nextWindow', 'opensAt', 'nextOpen', 'at']) {
-    const v = p[key]
-    if (typeof v === 'string' && !Number.isNaN(Date.parse(v))) return v
-  }
-  return null
+/** Outside calling hours: the service names the next window's start (an ISO instant) in the detail. */
+const OUTSIDE_HOURS = 'TJ_OUTSIDE_CALLING_HOURS'
+export function nextWindowOf(err: ApiError): string | null {
+  const at = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/.exec(
+    err.problem.detail ?? '',
+  )?.[0]
+  return at && !Number.isNaN(Date.parse(at)) ? at : null
 }
 
 function NextTask() {
@@ -119,16 +114,15 @@ function NextTask() {
     setClosed(null)
     setEmpty(false)
     try {
-      const id = nextId(
-        await staffApi<TaskDetail | TaskView | undefined>(`${CB}/tasks/next`, { method: 'POST' }),
-      )
-      if (id) navigate(taskPage(id))
+      // 204: nothing is due
+      const answer = await staffApi<NextTask | undefined>(`${CB}/tasks/next`, { method: 'POST' })
+      if (answer) navigate(taskPage(answer.task.id))
       else setEmpty(true)
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409)
-        setClosed({ at: nextWindowOf(err), detail: err.problem.detail ?? null })
-      else if (err instanceof ApiError && err.status === 404) setEmpty(true)
-      else setFailure(err)
+      if (err instanceof ApiError && err.problem.code === OUTSIDE_HOURS) {
+        const at = nextWindowOf(err)
+        setClosed({ at, detail: at ? null : (err.problem.detail ?? null) })
+      } else setFailure(err)
     } finally {
       setBusy(false)
     }

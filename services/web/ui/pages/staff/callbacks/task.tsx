@@ -7,8 +7,11 @@ import { type FormEvent, type ReactNode, useState } from 'react'
 import {
   type AnswerKey,
   type AnswersInput,
+  type AttemptAnswer,
   type AttemptBody,
+  type ClaimAnswer,
   type PlacedCall,
+  type ReleaseAnswer,
   type Revealed,
   SATISFACTION_LEVELS,
   type SatisfactionLevel,
@@ -290,7 +293,7 @@ function AttemptForm({
     }
     setBusy(true)
     try {
-      const next = await staffApi<TaskView | TaskDetail>(`${taskPath(task.id)}/attempts`, {
+      const next = await staffApi<AttemptAnswer>(`${taskPath(task.id)}/attempts`, {
         method: 'POST',
         body,
       })
@@ -298,7 +301,7 @@ function AttemptForm({
       setOutcome('')
       setNote('')
       setAt('')
-      onDone('task' in next ? next.task : next)
+      onDone(next)
     } catch (err) {
       if (err instanceof ApiError && err.kind === 'stale-version') {
         onDone(task, true)
@@ -510,7 +513,6 @@ export function CallbackTaskPage({ taskId, user }: { taskId: string; user: Sessi
       setBusy(false)
     }
   }
-  const asTask = (a: TaskView | TaskDetail | { task: TaskView }) => ('task' in a ? a.task : a)
 
   return (
     <>
@@ -528,26 +530,21 @@ export function CallbackTaskPage({ taskId, user }: { taskId: string; user: Sessi
           const claim = () =>
             run(async () =>
               update(
-                asTask(
-                  await staffApi<TaskView | TaskDetail>(`${taskPath(task.id)}/claim`, {
-                    method: 'POST',
-                    body: { version: task.version },
-                  }),
-                ),
+                await staffApi<ClaimAnswer>(`${taskPath(task.id)}/claim`, {
+                  method: 'POST',
+                  body: { version: task.version },
+                }),
               ),
             )
           const release = () =>
-            run(async () => {
-              const answer = await staffApi<TaskView | TaskDetail | undefined>(
-                `${taskPath(task.id)}/release`,
-                {
+            run(async () =>
+              update(
+                await staffApi<ReleaseAnswer>(`${taskPath(task.id)}/release`, {
                   method: 'POST',
                   body: { version: task.version },
-                },
-              )
-              if (answer) update(asTask(answer))
-              else state.reload()
-            })
+                }),
+              ),
+            )
           const call = () =>
             run(async () => {
               const answer = await staffApi<PlacedCall>(`${taskPath(task.id)}/call`, {

@@ -1,5 +1,6 @@
 // The case timeline, public and internal entries, and the check of its hash chain on the server.
 import { useEffect, useState } from 'react'
+import { SATISFACTION_LEVELS } from '../../../api/callbacks.ts'
 import { staffApi } from '../../../api/client.ts'
 import { ORDER_ROLES, orderPage } from '../../../api/rectification.ts'
 import type { CaseView, SessionUser } from '../../../api/types.ts'
@@ -10,6 +11,9 @@ import { useI18n } from '../../../i18n/i18n.tsx'
 import { Link } from '../../../lib/router.tsx'
 
 /** Rectification's entries on a case's timeline: their note is the order's number (ZG2026-00017). */
+/** A callback's entry notes the satisfaction level heard (one of the five), shown in words. */
+const SATISFACTION: ReadonlySet<string> = new Set(SATISFACTION_LEVELS)
+
 const RECT_ENTRIES = new Set(['rectification_ordered', 'rectification_closed', 'rectification_reopened'])
 
 export function Timeline({ c, user }: { c: CaseView; user: SessionUser }) {
@@ -46,7 +50,14 @@ export function Timeline({ c, user }: { c: CaseView; user: SessionUser }) {
                 {e.public ? t('case.timeline.public') : t('case.timeline.internal')}
               </Badge>
             </span>
-            {e.note && <UserText text={e.note} className="tl-note" />}
+            {e.note &&
+              (e.action === 'callback_completed' && SATISFACTION.has(e.note) ? (
+                <span className="tl-note" data-testid="tl-callback-satisfaction">
+                  {tx('cb.sat', e.note)}
+                </span>
+              ) : (
+                <UserText text={e.note} className="tl-note" />
+              ))}
             {RECT_ENTRIES.has(e.action) && orderOf(e.note) && hasRole(user, ...ORDER_ROLES) && (
               <Link
                 to={orderPage(orderOf(e.note) ?? '')}
