@@ -102,7 +102,7 @@ export function nextWindowOf(err: ApiError): string | null {
   return at && !Number.isNaN(Date.parse(at)) ? at : null
 }
 
-function NextTask() {
+function NextTaskCard() {
   const { t, dateTime } = useI18n()
   const [busy, setBusy] = useState(false)
   const [closed, setClosed] = useState<{ at: string | null; detail: string | null } | null>(null)
@@ -278,7 +278,7 @@ export function CallbackQueuePage({ user }: { user: SessionUser }) {
       <PageHeading lead={t('cb.queue.intro')}>{t('cb.queue.title')}</PageHeading>
       {agent && (
         <div className="cb-queue-top">
-          <NextTask />
+          <NextTaskCard />
           <OfficerPhone />
         </div>
       )}
