@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import type { EventBus } from '@tingjian/bus'
 import { buildCalendar } from '@tingjian/calendar-service'
+import { buildCallbacks, type CallbacksDeps } from '@tingjian/callbacks'
 import { buildHotline } from '@tingjian/hotline'
 import { buildIdentity } from '@tingjian/identity'
 import { seed } from '@tingjian/identity/seed'
@@ -59,6 +60,8 @@ export interface PlatformOptions {
   mailFileFallbackDir?: string
   /** Default: the simulator, with a token of its own, called at `webUrl`. */
   telephony?: TelephonyOptions
+  /** The callback surveys' settings and their scheduler's period (0: none — tests). */
+  callbacks?: Pick<CallbacksDeps, 'settings' | 'schedulerIntervalMs'>
   /** Rectification's thresholds and deadlines, and its ladder's period (0: none — tests). */
   rectification?: Pick<RectificationDeps, 'settings' | 'schedulerIntervalMs'>
 }
@@ -97,6 +100,7 @@ export const SERVICES = [
   'notifications',
   'hotline',
   'polls',
+  'callbacks',
   'rectification',
   'calendar',
 ] as const
@@ -269,6 +273,23 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       ...(o.groupPrefix ? { group: `${o.groupPrefix}-polls` } : {}),
     })
     apps.push(polls)
+    const callbacksStore = await store('callbacks')
+    const callbacks = await buildCallbacks({
+      logger: o.logger,
+      bus,
+      store: callbacksStore,
+      clock: o.clock,
+      jwt: publicJwt,
+      cipher: o.cipher,
+      telephony,
+      publicBaseUrl: t.publicBaseUrl,
+      lineNumber,
+      ...o.callbacks,
+      readiness: readinessOf(bus, callbacksStore),
+      ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
+      ...(o.groupPrefix ? { group: `${o.groupPrefix}-callbacks` } : {}),
+    })
+    apps.push(callbacks)
     const rectificationStore = await store('rectification')
     const rectificationAdapters = serviceAdapters(o.adapters, 'rectification')
     const evidence = await connectBlobs('rectification', rectificationAdapters, o.logger, {
@@ -300,7 +321,17 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
       ...(o.groupPrefix ? { group: `${o.groupPrefix}-calendar` } : {}),
     })
     apps.push(calendar)
-    const byName = { identity, mailbox, tracking, notifications, hotline, polls, rectification, calendar }
+    const byName = {
+      identity,
+      mailbox,
+      tracking,
+      notifications,
+      hotline,
+      polls,
+      callbacks,
+      rectification,
+      calendar,
+    }
     // the URL signed stays the public one, as the gateway would forward it
     simulator?.setTransport(injectTransport(ownerOf(byName)))
     await Promise.all(apps.map((a) => a.ready()))

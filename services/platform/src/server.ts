@@ -48,6 +48,7 @@ const Config = Type.Object({
   NOTIFICATIONS_PORT: servicePort('notifications'),
   HOTLINE_PORT: servicePort('hotline'),
   POLLS_PORT: servicePort('polls'),
+  CALLBACKS_PORT: servicePort('callbacks'),
   RECTIFICATION_PORT: servicePort('rectification'),
   CALENDAR_PORT: servicePort('calendar'),
   JWT_PRIVATE_KEY: Type.Optional(
@@ -341,6 +342,7 @@ async function main(): Promise<void> {
         notifications: config.NOTIFICATIONS_PORT,
         hotline: config.HOTLINE_PORT,
         polls: config.POLLS_PORT,
+        callbacks: config.CALLBACKS_PORT,
         rectification: config.RECTIFICATION_PORT,
         calendar: config.CALENDAR_PORT,
       },

@@ -10,6 +10,7 @@ export const UPSTREAMS = [
   'calendar',
   'hotline',
   'polls',
+  'callbacks',
   'rectification',
 ] as const
 export type Upstream = (typeof UPSTREAMS)[number]
@@ -31,5 +32,6 @@ export const ROUTE_TABLE: ReadonlyArray<{ prefix: string; upstream: Upstream }> 
   { prefix: '/api/v1/calendar', upstream: 'calendar' },
   { prefix: '/api/v1/hotline', upstream: 'hotline' },
   { prefix: '/api/v1/polls', upstream: 'polls' },
+  { prefix: '/api/v1/callbacks', upstream: 'callbacks' },
   { prefix: '/api/v1/rectification', upstream: 'rectification' },
 ]

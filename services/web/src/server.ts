@@ -1,5 +1,6 @@
 // The web service alone (the distributed deployment): the gateway and the app on PORT (3000), the
-// services at IDENTITY_URL, MAILBOX_URL, TRACKING_URL, NOTIFICATIONS_URL, CALENDAR_URL, HOTLINE_URL, POLLS_URL and RECTIFICATION_URL.
+// services at IDENTITY_URL, MAILBOX_URL, TRACKING_URL, NOTIFICATIONS_URL, CALENDAR_URL, HOTLINE_URL, POLLS_URL,
+// CALLBACKS_URL and RECTIFICATION_URL.
 import { createLogger, loadConfig, ServerConfig, scrub, serve, Type, trustProxyOf } from '@tingjian/kit'
 import { buildGateway, DEFAULT_STATIC_DIR, SERVICE } from './app.ts'
 
@@ -22,6 +23,7 @@ const Config = Type.Object({
   CALENDAR_URL: url('calendar', 3009),
   HOTLINE_URL: url('hotline', 3005),
   POLLS_URL: url('polls', 3006),
+  CALLBACKS_URL: url('callbacks', 3007),
   RECTIFICATION_URL: url('rectification', 3008),
   WEB_DIST_DIR: Type.String({ default: DEFAULT_STATIC_DIR, description: 'the built app (vite build)' }),
   UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 30_000 }),
@@ -40,6 +42,7 @@ try {
       calendar: config.CALENDAR_URL,
       hotline: config.HOTLINE_URL,
       polls: config.POLLS_URL,
+      callbacks: config.CALLBACKS_URL,
       rectification: config.RECTIFICATION_URL,
     },
     staticDir: config.WEB_DIST_DIR,
