@@ -102,6 +102,18 @@ export function automatedFirst(
   )
 }
 
+/** Rules the schema cannot say: calling windows that start before they end and do not overlap. */
+export function checkPolicy(policy: Policy): string | null {
+  const windows = [...policy.callingHours].sort((a, b) => a.from.localeCompare(b.from))
+  for (const [i, w] of windows.entries()) {
+    if (w.from >= w.to) return `The calling window ${w.from}–${w.to} must start before it ends`
+    const next = windows[i + 1]
+    if (next && next.from < w.to)
+      return `The calling windows ${w.from}–${w.to} and ${next.from}–${next.to} overlap`
+  }
+  return null
+}
+
 /** The stored policy over the defaults (a field missing from the stored one takes its default). */
 export function mergePolicy(stored: Partial<Policy> | null | undefined): Policy {
   if (!stored) return DEFAULT_POLICY
