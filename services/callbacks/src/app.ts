@@ -25,6 +25,7 @@ import {
 } from '@tingjian/kit'
 import { type DocumentStore, OutboxRelay } from '@tingjian/store'
 import type { Telephony } from '@tingjian/telephony'
+import { dialDueAutomated } from './automated-dialer.ts'
 import {
   type CallbacksContext,
   type CallbacksSettings,
@@ -34,6 +35,7 @@ import {
   TASKS,
 } from './collections.ts'
 import { casesHandler, directoryHandler } from './consumers/index.ts'
+import { automatedRoutes } from './routes/automated.ts'
 import { officerRoutes } from './routes/officers.ts'
 import { policyRoutes } from './routes/policy.ts'
 import { scriptRoutes } from './routes/scripts.ts'
@@ -71,7 +73,7 @@ export interface CallbacksDeps {
   calendar?: PublishedCalendar
   /** Period of the scheduler (default 60 s; 0: never — tests call `schedulerPass`). */
   schedulerIntervalMs?: number
-  /** The automated line's dialler, run by each scheduler pass inside calling hours. */
+  /** The automated line's dialler, run by each scheduler pass inside calling hours (default its own). */
   dialer?: AutomatedDialer
   /**
    * Consumer groups' prefix (default `callbacks`): `<group>.cases`, `<group>.directory`,
@@ -126,6 +128,7 @@ export async function buildCallbacks(deps: CallbacksDeps): Promise<App> {
   await app.register(policyRoutes, { prefix: PREFIX, ctx })
   await app.register(scriptRoutes, { prefix: PREFIX, ctx })
   await app.register(voiceRoutes, { prefix: `${PREFIX}/voice`, ctx })
+  await app.register(automatedRoutes, { prefix: PREFIX, ctx })
   await app.register(serviceRecordRoutes, { prefix: PREFIX, ctx })
   await app.register(sourceRoutes, { prefix: PREFIX, ctx })
   await app.register(statsRoutes, { prefix: PREFIX, ctx })
@@ -141,7 +144,10 @@ export async function buildCallbacks(deps: CallbacksDeps): Promise<App> {
 
   const relay = new OutboxRelay({ store: deps.store, bus: deps.bus, collections: [TASKS], logger: log })
   app.addHook('onReady', async () => relay.start())
-  const passes = scheduler({ ctx, logger: log, dialer: deps.dialer }, deps.schedulerIntervalMs ?? 60_000)
+  const passes = scheduler(
+    { ctx, logger: log, dialer: deps.dialer ?? dialDueAutomated },
+    deps.schedulerIntervalMs ?? 60_000,
+  )
   app.addHook('onReady', async () => passes.start())
 
   closeInOrder(app, [
