@@ -17,6 +17,7 @@ import {
 import { type DocumentStore, OutboxRelay } from '@tingjian/store'
 import { CASE_INDEXES, CASES_COLLECTION, type Cases } from './case-store.ts'
 import { consumeCalendarYears } from './consumers/calendar-years.ts'
+import { consumeCallbacks } from './consumers/callbacks/index.ts'
 import { consumeCalls } from './consumers/calls.ts'
 import { consumeDepartments } from './consumers/departments.ts'
 import { consumeLetters } from './consumers/letters.ts'
@@ -92,7 +93,7 @@ export interface TrackingDeps {
   /**
    * Consumer group of the intake consumer (default `tracking`; the others are `<group>.departments`,
    * `<group>.calls`, `<group>.poll-comments`, `<group>.staff`, `<group>.merged-replies`, `<group>.calendar`,
-   * `<group>.rectification` and `<group>.token-revocations`); Kafka
+   * `<group>.rectification`, `<group>.callbacks` and `<group>.token-revocations`); Kafka
    * groups are not namespaced.
    */
   group?: string
@@ -216,6 +217,7 @@ export async function buildTracking(deps: TrackingDeps): Promise<App> {
       bus: deps.bus,
       cases,
       clock,
+      sealer: deps.cipher,
       logger: log,
       group: `${group}.merged-replies`,
     }),
@@ -226,6 +228,15 @@ export async function buildTracking(deps: TrackingDeps): Promise<App> {
       clock,
       logger: log,
       group: `${group}.rectification`,
+    }),
+    await consumeCallbacks({
+      bus: deps.bus,
+      cases,
+      clock,
+      calendar,
+      dueDays,
+      logger: log,
+      group: `${group}.callbacks`,
     }),
   ]
 

@@ -325,7 +325,7 @@ t.test(
       events.problems(ladder.id).map((e) => e.data),
       [
         {
-          problemId: `${ladder.id}:criticism`,
+          problemId: `${ladder.id}:criticism:0`,
           kind: 'overdue_criticism',
           departmentId: 'exit-entry',
           office: null,
@@ -339,7 +339,7 @@ t.test(
     t.equal(events.problems(ladder.id).length, 1)
     t.same(
       events.problems(manual.id).map((e) => (e.data as { problemId: string }).problemId),
-      [`${manual.id}:criticism`],
+      [`${manual.id}:criticism:0`],
       'by hand: one problem, at the step that reached 通报',
     )
   },

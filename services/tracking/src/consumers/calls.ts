@@ -63,6 +63,7 @@ export async function consumeCalls(deps: CallConsumerDeps): Promise<Subscription
       event,
       deps.calendar,
       deps.dueDays,
+      (phone) => deps.sealer.encrypt(phone),
     )
     if ('refused' in opened) {
       deps.logger.warn(

@@ -7,11 +7,14 @@ import { TrackingEvents } from '@tingjian/contracts'
 import type { Clock, Logger } from '@tingjian/kit'
 import { applyChange, type Cases } from '../case-store.ts'
 import { replyFromLead } from '../domain/case.ts'
+import type { FieldSealer } from '../domain/privacy.ts'
 
 export interface MergedReplyConsumerDeps {
   bus: EventBus
   cases: Cases
   clock: Clock
+  /** Seals a number a merged case holds in clear (stored before sealing) for its tracking.callback-due. */
+  sealer: FieldSealer
   logger: Logger
   group: string
 }
@@ -36,7 +39,12 @@ export async function consumeMergedReplies(deps: MergedReplyConsumerDeps): Promi
       const saved = await applyChange(
         deps.cases,
         c._id,
-        (current) => replyFromLead(current, reply, { now, correlationId: event.correlationId }),
+        (current) =>
+          replyFromLead(current, reply, {
+            now,
+            correlationId: event.correlationId,
+            sealPhone: (phone) => deps.sealer.encrypt(phone),
+          }),
         now,
       )
       if (saved)

@@ -4,6 +4,7 @@
 import { TrackingEvents } from '@tingjian/contracts'
 import type { Role } from '@tingjian/kit'
 import { appendEntry, headOf } from '@tingjian/kit'
+import { callbackDueEvent, hasOwnCitizen } from './callbacks.ts'
 import { HANDLERS, type Handler } from './commands/index.ts'
 import { dueProvisionalOf } from './deadlines.ts'
 import {
@@ -168,13 +169,14 @@ export interface LeadReply {
 
 /**
  * A merged case gets its lead case's reply: replied, with its own timeline entry and its own
- * tracking.case-replied (its own tracking code, so that its citizen is told). Null when there is nothing
- * to do: not merged into that lead, already given this reply, or reopened by its citizen since.
+ * tracking.case-replied (its own tracking code, so that its citizen is told), and, when it has a citizen of
+ * its own, its own tracking.callback-due (that citizen may be called back). Null when there is nothing to
+ * do: not merged into that lead, already given this reply, or reopened by its citizen since.
  */
 export function replyFromLead(
   c: CaseState,
   lead: LeadReply,
-  ctx: Pick<Context, 'now' | 'correlationId'>,
+  ctx: Pick<Context, 'now' | 'correlationId' | 'sealPhone'>,
 ): Outcome | null {
   if (c.mergedInto !== lead.leadCaseId) return null
   if (c.reply?.fromEventId === lead.eventId) return null
@@ -223,7 +225,10 @@ export function replyFromLead(
     },
   })
   const changed = caseChanged(next, 'replied', c.status, null, now, { ...ctx, causationId: lead.eventId })
-  return { ok: true, case: next, events: [changed, replied] }
+  const due = hasOwnCitizen(c)
+    ? [callbackDueEvent(c, { ...ctx, causationId: lead.eventId }, lead.departmentId, lead.repliedAt)]
+    : []
+  return { ok: true, case: next, events: [changed, replied, ...due] }
 }
 
 /** The end of the last instant at which a case due then is "due soon" (in the case's region). */

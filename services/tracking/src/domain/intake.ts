@@ -39,6 +39,8 @@ interface Intake {
   locale?: string | undefined
   region?: string | undefined
   urgency?: CaseState['urgency']
+  /** The citizen asked not to be phoned about the answer (letters only). */
+  contactDeclined?: boolean
   /** In clear: hashed and masked here; the consumer seals the case's before it is stored. */
   citizen: Citizen
   submittedAt: string
@@ -65,6 +67,7 @@ function newCase(x: Intake, piiKey: string): CaseState {
     locale: x.locale ?? null,
     region: x.region ?? null,
     ...(x.urgency ? { urgency: x.urgency } : {}),
+    contactDeclined: x.contactDeclined ?? false,
     citizen: x.citizen,
     citizenMasked: maskCitizen(x.citizen),
     phoneHash: x.citizen.phone ? piiHash(piiKey, 'phone', x.citizen.phone) : null,
@@ -116,6 +119,8 @@ export function openFromLetter(
       ...letter,
       channel: 'mailbox',
       originId: letter.letterId,
+      // absent in letters sent before it existed (and in version 1): not declined
+      contactDeclined: letter.declineCallback ?? false,
       citizen: letter.anonymous ? {} : letter.citizen,
       opened: { actorId: null, actorRole: 'system', note: null },
     },
@@ -158,6 +163,8 @@ export function openFromCall(
   cause: Pick<EventEnvelope, 'id' | 'correlationId'>,
   calendar: Calendar,
   dueDays?: DueDays,
+  /** Seals the caller's number for the answer's `tracking.callback-due` (the case holds it in clear here). */
+  sealPhone?: (phone: string) => string,
 ): { case: CaseState; events: EventEnvelope[] } | { refused: string } {
   const k = call.case
   const operator = operatorOf(call)
@@ -177,7 +184,7 @@ export function openFromCall(
   const opened = caseChanged(c, 'opened', null, operator.id, now, ctx)
   if (call.outcome !== 'answered_on_spot') return { case: c, events: [opened] }
   if (!k.answer) return { refused: 'answered on the spot without an answer' }
-  const out = decide(c, { type: 'answer', text: k.answer }, operator, { ...ctx, now, calendar })
+  const out = decide(c, { type: 'answer', text: k.answer }, operator, { ...ctx, now, calendar, sealPhone })
   if (!out.ok) return { refused: out.refusal.detail }
   // one insert: the answered case is stored at version 1, and its events say so
   const answered: CaseState = { ...out.case, version: 1 }

@@ -3,6 +3,7 @@
 import type { WorkingDayCalendar } from '@tingjian/calendar'
 import {
   CASE_STATUSES,
+  type CallbacksEvents,
   type Category,
   type EventEnvelope,
   ROLES,
@@ -75,6 +76,21 @@ export interface CaseRectification {
   orderId: string
   number: string
   status: 'ordered' | 'closed' | 'reopened'
+  at: string
+}
+
+/** The five levels a callback survey hears (非常满意 … 非常不满意). */
+export type SurveyLevel = NonNullable<
+  Static<(typeof CallbacksEvents.surveyCompleted)['data']>['answers']['satisfaction']
+>
+
+/** A callback survey (回访) of the case: completed (with the satisfaction level heard) or unreachable. */
+export interface CaseCallback {
+  taskId: string
+  outcome: 'completed' | 'unreachable'
+  /** The level of `callbacks.survey-completed` (five levels); null when not answered or unreachable. */
+  satisfaction: SurveyLevel | null
+  /** When the callbacks service recorded it. */
   at: string
 }
 
@@ -166,6 +182,19 @@ export interface CaseDoc {
   rectificationKeys?: string[]
   /** 被投诉对象, set by `concerns`; missing or null until set. */
   concerns?: Concerns | null
+  /**
+   * The citizen asked not to be phoned about the answer (the letter's `declineCallback`); calls and poll
+   * comments: false. Missing on cases stored before it: false.
+   */
+  contactDeclined?: boolean
+  /**
+   * What sent the case back for its latest rework (重办): the citizen's rating of the reply, or
+   * `dissatisfied` for a dissatisfied callback survey; null when staff reopened it. Missing: null.
+   * `tracking.callback-due` carries it as `previousRating` with the reply after that rework.
+   */
+  reworkRating?: Satisfaction | null
+  /** The callback surveys (回访) of the case, as the callbacks service announced them; each task once. */
+  callbacks?: CaseCallback[]
   timeline: TimelineEntry[]
   /** Hash of the last timeline entry and the number of entries (verify finds a cut-off end with them). */
   timelineHead?: string
@@ -229,6 +258,12 @@ export interface Context {
   causationId?: string | null
   /** Name of the case's lead department, for the reply event (looked up by the caller). */
   departmentName?: string | null
+  /**
+   * Seals a phone number (the kit's FieldCipher), for `tracking.callback-due` when the case holds the number
+   * in clear (a case stored before sealing, or one being opened and answered in the same write). Without
+   * it such a number is not announced (null).
+   */
+  sealPhone?: (phone: string) => string
 }
 
 export type Outcome = { ok: true; case: CaseState; events: EventEnvelope[] } | { ok: false; refusal: Refusal }

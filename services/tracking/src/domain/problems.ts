@@ -27,14 +27,14 @@ export const isSubstantiatedComplaint = (
   (c.category === 'complaint' || c.category === 'report') && !!finding && PROBLEM_FINDINGS.has(finding)
 
 /**
- * Stable per finding, so that a republished event is the same problem: the rating and the substantiated
- * reply of one round of handling (`reworkCount` before the rating's rework: 0 for the first reply), the
- * case's criticism.
+ * Stable per finding, so that a republished event is the same problem: the rating, the substantiated reply
+ * and the criticism (通报) of one round of handling (`reworkCount` before the rating's rework: 0 for the
+ * first reply). A second 通报 after a rework (the ladder starts again with the new due date) is a new problem.
  */
 export function problemIdOf(c: Pick<CaseState, '_id' | 'reworkCount'>, kind: CaseProblemKind): string {
   if (kind === 'dissatisfied') return `${c._id}:dissatisfied:${c.reworkCount}`
   if (kind === 'substantiated_complaint') return `${c._id}:substantiated:${c.reworkCount}`
-  return `${c._id}:criticism`
+  return `${c._id}:criticism:${c.reworkCount}`
 }
 
 function summaryOf(

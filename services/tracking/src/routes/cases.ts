@@ -254,6 +254,7 @@ export async function caseRoutes(app: App, opts: CaseRoutesOptions): Promise<voi
             calendar: opts.calendar,
             dueDays: opts.dueDays,
             correlationId: request.id,
+            sealPhone: (phone) => opts.sealer.encrypt(phone),
           },
           opts.departments,
         )

@@ -53,6 +53,13 @@ export function staffView(c: CaseState, user: StaffClaims, now: Date, sealer: Fi
     reply: c.reply ? { ...c.reply, finding: c.reply.finding ?? null } : null,
     rectifications: c.rectifications ?? [],
     concerns: c.concerns ?? null,
+    contactDeclined: c.contactDeclined ?? false,
+    callbacks: (c.callbacks ?? []).map((k) => ({
+      taskId: k.taskId,
+      outcome: k.outcome,
+      satisfaction: k.satisfaction,
+      at: k.at,
+    })),
     closedAt: c.closedAt,
     onTime: c.onTime,
     rating: c.rating,

@@ -20,6 +20,18 @@ const Version = Type.Integer({ minimum: 1, description: 'the version of the case
 const Status = Type.Enum(CASE_STATUSES)
 const Satisfaction = Type.Enum(['satisfied', 'basically_satisfied', 'dissatisfied'])
 const Timestamp = Type.String({ format: 'date-time' })
+/**
+ * The five levels of a callback survey (非常满意 … 非常不满意): `SATISFACTION_LEVELS` of the contracts'
+ * callbacks events, which the package's index does not export; the events are validated against them before
+ * the case records a level, so this list only describes the answer.
+ */
+const SURVEY_LEVELS = [
+  'very_satisfied',
+  'satisfied',
+  'basically_satisfied',
+  'dissatisfied',
+  'very_dissatisfied',
+] as const
 const Finding = Type.Enum(FINDINGS, {
   description:
     '核查结果: substantiated (属实), partly_substantiated (部分属实) or unfounded (不属实); a complaint or report published as (partly) substantiated is a problem for rectification',
@@ -161,6 +173,22 @@ export const CaseView = Type.Object({
   concerns: Type.Union([Concerns, Type.Null()], {
     description: '被投诉对象 (POST /cases/{id}/concerns); null until set',
   }),
+  contactDeclined: Type.Boolean({
+    description:
+      "the citizen asked not to be phoned about the answer (the letter's declineCallback): no callback survey",
+  }),
+  callbacks: Type.Array(
+    Type.Object({
+      taskId: Type.String(),
+      outcome: Type.Enum(['completed', 'unreachable']),
+      satisfaction: Nullable(Type.Enum(SURVEY_LEVELS)),
+      at: Timestamp,
+    }),
+    {
+      description:
+        'callback surveys (回访) of the case, as the callbacks service announced them: completed (with the satisfaction level heard, five levels) or unreachable',
+    },
+  ),
   closedAt: Nullable(Timestamp),
   onTime: Nullable(Type.Boolean()),
   rating: Nullable(

@@ -224,7 +224,8 @@ t.test('the lead records a merged case once; the merged case gets the lead reply
   t.match(out.case.timeline.at(-1), { action: 'replied', public: true, actorId: null })
   t.same(
     out.events.map((e) => e.type),
-    ['tracking.case-changed', 'tracking.case-replied'],
+    ['tracking.case-changed', 'tracking.case-replied', 'tracking.callback-due'],
+    'the merged case has its own citizen: it may be called back',
   )
   t.match(out.events[1]?.data, { caseId: merged._id, trackingCode: merged.trackingCode })
   t.equal(replyFromLead(out.case, reply, ctx), null, 'the same lead event twice: nothing')

@@ -1,5 +1,6 @@
 // What a command handler is, and the pieces several handlers share (the reply, rework, event metadata).
 import { type EventEnvelope, TrackingEvents } from '@tingjian/contracts'
+import { callbackDueEvent } from '../callbacks.ts'
 import {
   type CaseState,
   type Command,
@@ -9,6 +10,7 @@ import {
   type EntryDraft,
   type Finding,
   type Refusal,
+  type Satisfaction,
 } from '../model.ts'
 import { isSubstantiatedComplaint, problemFoundEvent } from '../problems.ts'
 
@@ -60,7 +62,8 @@ export const caseRef = (c: CaseState) => ({
 
 /**
  * The reply reaches the citizen: the case's reply fields and `tracking.case-replied`; with a complaint or
- * report found (partly) substantiated, `tracking.problem-found` after it (when the case has a department).
+ * report found (partly) substantiated, `tracking.problem-found` after it (when the case has a department);
+ * last `tracking.callback-due` (the callbacks service decides by its policy whether to phone the citizen).
  */
 export function publishReply(
   c: CaseState,
@@ -98,14 +101,19 @@ export function publishReply(
         },
       }),
       ...(problem ? [problem] : []),
+      callbackDueEvent(c, { ...x.ctx, now: x.now }, departmentId, x.at),
     ],
   }
 }
 
-/** Rework (重办): back to the lead department with a new time limit; without one, back to the dispatcher. */
-export function rework(c: CaseState, x: Exec): Partial<CaseState> {
+/**
+ * Rework (重办): back to the lead department with a new time limit; without one, back to the dispatcher.
+ * `rating`: what sent it back (the citizen's rating, a dissatisfied callback), null when staff reopened it.
+ */
+export function rework(c: CaseState, x: Exec, rating: Satisfaction | null = null): Partial<CaseState> {
   const common = {
     reworkCount: c.reworkCount + 1,
+    reworkRating: rating,
     closedAt: null,
     repliedAt: null,
     onTime: null,

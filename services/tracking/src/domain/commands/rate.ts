@@ -15,7 +15,7 @@ export const rate: Handler<'rate'> = (c, command, x) => {
       })
     : null
   return {
-    set: { rating, ...(dissatisfied ? rework(c, x) : {}) },
+    set: { rating, ...(dissatisfied ? rework(c, x, command.satisfaction) : {}) },
     action: 'rated',
     entries: [
       { action: 'rated', note: command.satisfaction, public: true },
