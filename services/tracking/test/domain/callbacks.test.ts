@@ -33,6 +33,11 @@ const ctx = { now: MONDAY, calendar }
 /** The case as tracking stores it: the citizen's fields sealed. */
 const sealed = (c: CaseState): CaseState => ({ ...c, citizen: sealCitizen(c.citizen, cipher) })
 const dueOf = (events: EventEnvelope[]) => events.filter((e) => TrackingEvents.callbackDue.is(e))
+/** The number of the first callback-due among the events (undefined: none). */
+const phoneIn = (events: EventEnvelope[]) => {
+  const due = dueOf(events)[0]
+  return due ? (due.data as { phone: string | null }).phone : undefined
+}
 
 t.test('an approved reply announces callback-due once, with the sealed number as stored', async (t) => {
   const drafted = run(sealed(newCase()), [ASSIGN, SIGN])
@@ -65,7 +70,7 @@ t.test('an approved reply announces callback-due once, with the sealed number as
     previousRating: null,
     repliedAt: MONDAY.toISOString(),
   })
-  const phone = (due?.data as { phone: string }).phone
+  const phone = phoneIn(approved.events) ?? ''
   t.equal(phone, drafted.citizen.phone, 'the sealed value of the case, not opened and sealed again')
   t.match(phone, /^tjf1:test1:/)
   t.equal(cipher.decrypt(phone), '13812345678', 'opens to the number')
@@ -93,7 +98,7 @@ t.test('callback-due carries the concerns, declined contact, and no number witho
   const anonymous = run(sealed(newCase({ anonymous: true })), [ASSIGN, SIGN, DRAFT])
   const anon = decide(anonymous, APPROVE[0], lead, ctx)
   if (!anon.ok) return t.fail(anon.refusal.detail)
-  t.equal((dueOf(anon.events)[0]?.data as { phone: unknown }).phone, null, 'no phone: null')
+  t.equal(phoneIn(anon.events), null, 'no phone: null')
   t.equal(newCase().contactDeclined, false, 'a letter without declineCallback: not declined')
 })
 
@@ -106,13 +111,12 @@ t.test(
       sealPhone: (p) => cipher.encrypt(p),
     })
     if (!answered.ok) return t.fail(answered.refusal.detail)
-    const [due] = dueOf(answered.events)
-    const phone = (due?.data as { phone: string }).phone
+    const phone = phoneIn(answered.events) ?? ''
     t.match(phone, /^tjf1:test1:/, 'sealed for the event')
     t.equal(cipher.decrypt(phone), '13812345678')
     const unsealed = decide(clear, { type: 'answer', text: '已当场解答。' }, operator, ctx)
     if (!unsealed.ok) return t.fail(unsealed.refusal.detail)
-    t.equal((dueOf(unsealed.events)[0]?.data as { phone: unknown }).phone, null, 'never in clear')
+    t.equal(phoneIn(unsealed.events), null, 'never in clear')
     t.equal(sealedPhone({}), null)
   },
 )
