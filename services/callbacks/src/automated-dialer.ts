@@ -10,7 +10,7 @@
 // (a crash between the two) is given back (the generation moves on) and the task is dialled again.
 // A provider that refuses the number (invalid_number) is a wrong number; any other failure gives the
 // claim back for the next pass. Logs carry task and call ids, never a number.
-import { type Logger, toE164 } from '@tingjian/kit'
+import { type Logger as KitLogger, toE164 } from '@tingjian/kit'
 import { isConflict, type Stored, withRetry } from '@tingjian/store'
 import { TelephonyError } from '@tingjian/telephony'
 import type { CallbacksContext, TaskDoc } from './collections.ts'
@@ -18,6 +18,8 @@ import { isCallingTime } from './domain/calling-hours.ts'
 import { loadPolicy } from './domain/policy.ts'
 import { claimIdOf, isClosed, openField } from './domain/task.ts'
 import { AUTOMATED, autoUrl, recordAutomatedAttempt } from './routes/automated.ts'
+
+type Logger = Pick<KitLogger, 'info' | 'warn'>
 
 /** A call (or a claim) of the line older than this with nothing reported is given up. */
 export const STALE_MS = 60 * 60_000
