@@ -113,11 +113,8 @@ for (const kind of ['embedded', 'distributed'] as const) {
     const verified = await api.get(`/orders/${id}/timeline/verify`, h.officer)
     t.same(verified.body, { orderId: id, valid: true, entries: res.body.timelineCount }, 'the chain holds')
     const [closed] = await h.eventsOf('rectification.order-closed', id)
-    t.same(
-      [...(closed?.data as { caseIds: string[] }).caseIds].sort(),
-      [...caseIds].sort(),
-      "for the cases' timelines",
-    )
+    const closedData = closed?.data as { caseIds: string[] }
+    t.same([...closedData.caseIds].sort(), [...caseIds].sort(), "for the cases' timelines")
     for (const pid of alert.problemIds as string[])
       t.equal((await h.problems.get(pid))?.orderId, id, `problem ${pid} linked to the order`)
   })
