@@ -16,7 +16,15 @@ import { capturedLogger, eventually, SMTP_HOST, SMTP_PORT, testJwt, uniqueName }
 import type { Page } from 'playwright-core'
 import t from 'tap'
 import { openPlatform, startPlatform } from '../../../platform/src/platform.ts'
-import { ensureBuilt, launchBrowser, newContext, SEED_PASSWORD, screenshot, WEB_DIR, watch } from './helpers.ts'
+import {
+  ensureBuilt,
+  launchBrowser,
+  newContext,
+  SEED_PASSWORD,
+  screenshot,
+  WEB_DIR,
+  watch,
+} from './helpers.ts'
 
 t.setTimeout(10 * 60_000)
 
@@ -66,17 +74,31 @@ async function tokenOf(username: string): Promise<{ authorization: string }> {
   return { authorization: `Bearer ${res.json().accessToken}` }
 }
 
-async function signedIn(username: string): Promise<{ page: Page; seen: ReturnType<typeof watch> }> {
+async function login(page: Page, username: string): Promise<void> {
+  await page.goto('/staff')
+  // still signed in (the session resumed from its cookie), or sent to the sign-in page
+  const form = page.getByLabel(/用户名|Username/)
+  await Promise.race([page.getByTestId('whoami').waitFor(), form.waitFor()])
+  if (!(await form.isVisible())) return
+  await form.fill(username)
+  await page.getByLabel(/^(密码|Password)/).fill(SEED_PASSWORD)
+  await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click()
+  await page.getByTestId('whoami').waitFor()
+}
+
+/**
+ * A member of staff in a browser profile of their own. Signed in again after the clock moved: a session
+ * begun days earlier by the clock has expired.
+ */
+async function signedIn(
+  username: string,
+): Promise<{ page: Page; seen: ReturnType<typeof watch>; again(): Promise<void> }> {
   const context = await newContext(browser, open.url)
   t.teardown(() => context.close())
   const page = await context.newPage()
   const seen = watch(page)
-  await page.goto('/staff/login')
-  await page.getByLabel(/用户名|Username/).fill(username)
-  await page.getByLabel(/^(密码|Password)/).fill(SEED_PASSWORD)
-  await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click()
-  await page.getByTestId('whoami').waitFor()
-  return { page, seen }
+  await login(page, username)
+  return { page, seen, again: () => login(page, username) }
 }
 
 /** Reloads a page until a locator shows up (what it waits for arrives through asynchronous events). */
@@ -176,6 +198,7 @@ await t.test('seed: a complaint with a phone is replied; tracking makes it due f
 await t.test('before the first calling window the officer is told when it opens', async (t) => {
   clock.set(new Date(Date.parse(dueFrom) - 3_600_000)) // 08:00 Shanghai on a working day
   const { page } = officer
+  await officer.again()
   await page.goto('/staff/callbacks')
   await page.getByTestId('cb-next').click()
   const closed = page.getByTestId('cb-closed')
@@ -184,64 +207,75 @@ await t.test('before the first calling window the officer is told when it opens'
   t.same(officer.seen.errors, [], 'no errors in the page')
 })
 
-await t.test('inside calling hours the officer takes the task, calls, reveals and records a dissatisfied answer', async (t) => {
-  clock.set(new Date(Date.parse(dueFrom) + 3_600_000)) // 10:00 Shanghai
-  const { page } = officer
-  // the officer's phone is the administrator's test phone
-  await admin.page.goto('/staff/admin/test-phone')
-  await admin.page.locator('#tp-number').fill(OFFICER_PHONE)
+await t.test(
+  'inside calling hours the officer takes the task, calls, reveals and records a dissatisfied answer',
+  async (t) => {
+    clock.set(new Date(Date.parse(dueFrom) + 3_600_000)) // 10:00 Shanghai
+    const { page } = officer
+    await officer.again()
+    await admin.again()
+    await supervisor.again()
+    // the officer's phone is the administrator's test phone
+    await admin.page.goto('/staff/admin/test-phone')
+    await admin.page.locator('#tp-number').fill(OFFICER_PHONE)
+    await admin.page.locator('#tp-number').blur() // the test phone watches the number it holds
 
-  await page.goto('/staff/callbacks')
-  await page.locator('#cb-endpoint').fill('13800')
-  await page.getByTestId('cb-endpoint-save').click()
-  t.equal(await page.locator('#cb-endpoint').getAttribute('aria-invalid'), 'true', 'a bad phone is refused')
-  await page.locator('#cb-endpoint').fill(OFFICER_PHONE)
-  await page.getByTestId('cb-endpoint-save').click()
-  await page.getByText('已保存。').waitFor()
-  await screenshot(page, 'callbacks-queue')
+    await page.goto('/staff/callbacks')
+    await page.locator('#cb-endpoint').fill('13800')
+    await page.getByTestId('cb-endpoint-save').click()
+    t.equal(await page.locator('#cb-endpoint').getAttribute('aria-invalid'), 'true', 'a bad phone is refused')
+    await page.locator('#cb-endpoint').fill(OFFICER_PHONE)
+    await page.getByTestId('cb-endpoint-save').click()
+    await page.getByText('已保存。').waitFor()
+    await screenshot(page, 'callbacks-queue')
 
-  await page.getByTestId('cb-next').click()
-  await page.waitForURL(new RegExp(`/staff/callbacks/tasks/${taskId}$`))
-  await page.getByTestId('cb-subject').waitFor()
-  t.match(await page.getByTestId('cb-subject').textContent(), trackingCode, 'the case is the subject')
-  const masked = (await page.getByTestId('cb-phone-masked').textContent()) ?? ''
-  t.notMatch(masked, CITIZEN_PHONE.slice(-8), 'only the masked number is shown')
-  t.notOk(await page.getByText(CITIZEN_PHONE).count(), 'the number is nowhere on the page')
+    await page.getByTestId('cb-next').click()
+    await page.waitForURL(new RegExp(`/staff/callbacks/tasks/${taskId}$`))
+    await page.getByTestId('cb-subject').waitFor()
+    t.match(await page.getByTestId('cb-subject').textContent(), trackingCode, 'the case is the subject')
+    const masked = (await page.getByTestId('cb-phone-masked').textContent()) ?? ''
+    t.notMatch(masked, CITIZEN_PHONE.slice(-8), 'only the masked number is shown')
+    t.notOk(await page.getByText(CITIZEN_PHONE).count(), 'the number is nowhere on the page')
 
-  await page.getByTestId('cb-call').click()
-  await page.getByTestId('cb-call-placed').waitFor()
-  // the officer's (test) phone rings; answered, the line dials the citizen
-  await admin.page.getByTestId('tp-ringing').waitFor({ timeout: 30_000 })
-  await admin.page.getByTestId('tp-answer').click()
-  const hangup = admin.page.getByTestId('tp-hangup')
-  if (await hangup.isVisible().catch(() => false)) await hangup.click()
+    await page.getByTestId('cb-call').click()
+    await page.getByTestId('cb-call-placed').waitFor()
+    // the officer's (test) phone rings; answered, the line dials the citizen
+    await admin.page.getByTestId('tp-ringing').waitFor({ timeout: 30_000 })
+    await admin.page.getByTestId('tp-answer').click()
+    const hangup = admin.page.getByTestId('tp-hangup')
+    if (await hangup.isVisible().catch(() => false)) await hangup.click()
 
-  await page.getByTestId('cb-reveal').click()
-  await page.getByTestId('cb-reveal-confirm').click()
-  await page.getByTestId('cb-phone-revealed').waitFor()
-  t.match(await page.getByTestId('cb-phone-revealed').textContent(), CITIZEN_PHONE.slice(-8), 'revealed')
-  await page.getByTestId('cb-reveals').waitFor()
-  t.equal(await page.locator('[data-testid="cb-reveals"] li').count(), 1, 'the reveal is on the record')
-  t.ok(await page.locator('[data-testid="cb-calls"] li').count(), 'the call is on the record')
+    await page.getByTestId('cb-reveal').click()
+    await page.getByTestId('cb-reveal-confirm').click()
+    await page.getByTestId('cb-phone-revealed').waitFor()
+    t.match(await page.getByTestId('cb-phone-revealed').textContent(), CITIZEN_PHONE.slice(-8), 'revealed')
+    await page.getByTestId('cb-reveals').waitFor()
+    t.equal(await page.locator('[data-testid="cb-reveals"] li').count(), 1, 'the reveal is on the record')
+    t.ok(await page.locator('[data-testid="cb-calls"] li').count(), 'the call is on the record')
 
-  // completed needs an answer: the form refuses it empty, by its field
-  await page.getByRole('radio', { name: '完成回访' }).check()
-  await page.getByTestId('cb-record-attempt').click()
-  await page.locator('#error-summary').waitFor()
-  await page.locator('input[name="cb-feeCorrect"][value="no"]').check()
-  await page.locator('#cb-q-amountPaid').fill('300')
-  await page.locator('input[name="cb-attitude"][value="2"]').check()
-  await page.locator('input[name="cb-promiseKept"][value="yes"]').check()
-  await page.getByRole('radio', { name: '不满意', exact: true }).check()
-  await page.locator('#cb-q-comment').fill('加急费没有退。')
-  await screenshot(page, 'callbacks-task')
-  await page.getByTestId('cb-record-attempt').click()
-  await page.getByTestId('cb-recorded').waitFor()
-  t.match(await page.getByTestId('cb-answer-satisfaction').textContent(), '不满意', 'the answer is recorded')
-  t.match(await page.locator('[data-status]').first().textContent(), '已完成', 'the task is completed')
-  t.same(officer.seen.errors, [], 'no errors in the officer’s page')
-  t.same(admin.seen.errors, [], 'no errors in the test phone')
-})
+    // completed needs an answer: the form refuses it empty, by its field
+    await page.getByRole('radio', { name: '完成回访' }).check()
+    await page.getByTestId('cb-record-attempt').click()
+    await page.locator('#error-summary').waitFor()
+    await page.locator('input[name="cb-feeCorrect"][value="no"]').check()
+    await page.locator('#cb-q-amountPaid').fill('300')
+    await page.locator('input[name="cb-attitude"][value="2"]').check()
+    await page.locator('input[name="cb-promiseKept"][value="yes"]').check()
+    await page.getByRole('radio', { name: '不满意', exact: true }).check()
+    await page.locator('#cb-q-comment').fill('加急费没有退。')
+    await screenshot(page, 'callbacks-task')
+    await page.getByTestId('cb-record-attempt').click()
+    await page.getByTestId('cb-recorded').waitFor()
+    t.match(
+      await page.getByTestId('cb-answer-satisfaction').textContent(),
+      '不满意',
+      'the answer is recorded',
+    )
+    t.match(await page.locator('[data-status]').first().textContent(), '已完成', 'the task is completed')
+    t.same(officer.seen.errors, [], 'no errors in the officer’s page')
+    t.same(admin.seen.errors, [], 'no errors in the test phone')
+  },
+)
 
 await t.test('the case is reopened for rework and shows the callback', async (t) => {
   const { page } = supervisor
