@@ -27,6 +27,17 @@ import t, { type Test } from 'tap'
 import { buildCallbacks, callbacksContext, PREFIX } from '../src/app.ts'
 import { dialDueAutomated } from '../src/automated-dialer.ts'
 import type { TaskDoc } from '../src/collections.ts'
+import {
+  answersOf,
+  decodeProgress,
+  encodeProgress,
+  keypadQuestions,
+  onAnswer,
+  onConsent,
+  onKeys,
+  outcomeOfFinalStatus,
+} from '../src/domain/automated.ts'
+import { defaultScript } from '../src/domain/scripts.ts'
 import { automatedRoutes } from '../src/routes/automated.ts'
 import { schedulerPass } from '../src/scheduler.ts'
 
@@ -444,5 +455,83 @@ t.test(
       t.equal(line.callsTo(number).length, 1, 'dialled once')
       t.match(await line.task(task._id), { status: 'completed' })
     }
+  },
+)
+
+// ---- the state machine on its own (domain/automated.ts) --------------------------------------------
+
+t.test(
+  'the keypad line step by step: keys read, the amount after a "no", one repetition, the end',
+  async (t) => {
+    const script = defaultScript('passport')
+    const withAmount = {
+      ...script,
+      questions: script.questions.map((q) => (q.key === 'amountPaid' ? { ...q, keypad: AMOUNT_PROMPT } : q)),
+    }
+    const questions = keypadQuestions(withAmount)
+    t.same(
+      questions.map((q) => [q.key, q.input]),
+      [
+        ['feeCorrect', 'key'],
+        ['amountPaid', 'amount'],
+        ['attitude', 'key'],
+        ['promiseKept', 'key'],
+        ['satisfaction', 'key'],
+      ],
+      'the free text is not asked on the keypad',
+    )
+    t.same(
+      keypadQuestions(script).map((q) => q.key),
+      ['feeCorrect', 'attitude', 'promiseKept', 'satisfaction'],
+      'a question without a keypad prompt is not asked',
+    )
+
+    t.same(onAnswer('machine'), { kind: 'end', outcome: 'machine' })
+    t.same(onAnswer('human'), { kind: 'consent', retry: 0 })
+    t.same(onAnswer(undefined), { kind: 'consent', retry: 0 }, 'no detection: a person is assumed')
+    t.same(onConsent(questions, 0, '2'), { kind: 'end', outcome: 'refused' })
+    t.same(onConsent(questions, 0, undefined), { kind: 'consent', retry: 1 })
+    t.same(onConsent(questions, 0, '7'), { kind: 'consent', retry: 1 }, 'a key that means nothing: again')
+    t.same(onConsent(questions, 1, undefined), { kind: 'end', outcome: 'no_input' }, 'twice: the end')
+    t.match(onConsent(questions, 0, '1'), { kind: 'ask', q: 0, retry: 0, entries: [] })
+
+    // fee yes: the amount is skipped (an empty entry) and attitude is next
+    t.match(onKeys(questions, 0, 0, [], '1'), { kind: 'ask', q: 2, entries: ['1', ''] })
+    // fee no: the amount is asked; digits ending with # (the provider drops the #)
+    t.match(onKeys(questions, 0, 0, [], '2'), { kind: 'ask', q: 1, entries: ['2'] })
+    t.match(onKeys(questions, 1, 0, ['2'], '150'), { kind: 'ask', q: 2, entries: ['2', '150'] })
+    t.match(onKeys(questions, 1, 0, ['2'], '1234567'), { kind: 'ask', q: 1, retry: 1 }, 'too many digits')
+    t.match(onKeys(questions, 2, 0, ['2', '150'], '6'), { kind: 'ask', q: 2, retry: 1 }, 'attitude is 1–5')
+    t.same(onKeys(questions, 2, 1, ['2', '150'], undefined), { kind: 'end', outcome: 'no_input' })
+    const done = onKeys(questions, 4, 0, ['2', '150', '4', '2'], '5')
+    t.same(done, {
+      kind: 'complete',
+      answers: {
+        feeCorrect: false,
+        amountPaid: 150,
+        attitude: 4,
+        promiseKept: false,
+        satisfaction: 'very_dissatisfied',
+        comment: null,
+      },
+    })
+    // 1–5 are the five levels in order
+    t.same(
+      ['1', '2', '3', '4', '5'].map((k) => answersOf(questions, ['1', '', '3', '1', k]).satisfaction),
+      ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'],
+    )
+
+    // progress in the URL: one entry per question; anything else is not this line's
+    t.equal(encodeProgress(['1', '', '4']), '1..4')
+    t.same(decodeProgress('1..4', 3), ['1', '', '4'])
+    t.same(decodeProgress('', 0), [])
+    t.same(decodeProgress(undefined, 0), [])
+    t.equal(decodeProgress('1..4', 2), undefined)
+    t.equal(decodeProgress('1', 0), undefined)
+
+    t.equal(outcomeOfFinalStatus('busy'), 'busy')
+    t.equal(outcomeOfFinalStatus('no-answer'), 'no_answer')
+    t.equal(outcomeOfFinalStatus('completed'), 'hung_up')
+    t.equal(outcomeOfFinalStatus('in-progress'), null)
   },
 )
