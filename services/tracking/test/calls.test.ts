@@ -183,7 +183,7 @@ for (const kind of ['embedded', 'distributed'] as AdapterKind[]) {
       })
       t.match(pub.json(), { status: 'replied', reply: { text: '已告知来电人办理流程。' } })
 
-      await eventually(async () => events(marker.id).length >= 1 && events(call.id).length >= 3)
+      await eventually(async () => events(marker.id).length >= 1 && events(call.id).length >= 4)
       const mine = events(call.id)
       t.same(
         mine.map((e) => [e.type, (e.data as { action?: string }).action ?? null]),
@@ -191,8 +191,16 @@ for (const kind of ['embedded', 'distributed'] as AdapterKind[]) {
           ['tracking.case-changed', 'opened'],
           ['tracking.case-changed', 'answered'],
           ['tracking.case-replied', null],
+          ['tracking.callback-due', null],
         ],
       )
+      // the answer reached the caller: a callback may follow, the number sealed (opened and answered in
+      // one write, the case holds it in clear until it is stored: sealed for the event)
+      const due = mine.find((e) => TrackingEvents.callbackDue.is(e))
+      t.match(due?.data, { channel: 'hotline', category: 'report', contactDeclined: false, reworkCount: 0 })
+      const phone = String((due?.data as { phone: unknown } | undefined)?.phone)
+      t.match(phone, /^tjf1:test1:/, 'sealed')
+      t.equal(h.cipher.decrypt(phone), PHONE, "opens to the caller's number")
       const replied = mine.find((e) => TrackingEvents.caseReplied.is(e))
       t.match(replied?.data, { channel: 'hotline', trackingCode: call.code, text: '已告知来电人办理流程。' })
     },
