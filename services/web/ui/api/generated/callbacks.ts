@@ -4131,6 +4131,486 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/callbacks/voice/auto/answer': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * The automated line: the call was answered
+     * @description A signed webhook of the telephony provider; answers a call script.
+     */
+    post: {
+      parameters: {
+        query: {
+          a?: string
+          attempt: number
+          q?: number
+          retry?: number
+          task: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            [key: string]: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': string
+          }
+        }
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/callbacks/voice/auto/consent': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * The automated line: the consent keys
+     * @description A signed webhook of the telephony provider; answers a call script.
+     */
+    post: {
+      parameters: {
+        query: {
+          a?: string
+          attempt: number
+          q?: number
+          retry?: number
+          task: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            [key: string]: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': string
+          }
+        }
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/callbacks/voice/auto/question': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * The automated line: a question's keys
+     * @description A signed webhook of the telephony provider; answers a call script.
+     */
+    post: {
+      parameters: {
+        query: {
+          a?: string
+          attempt: number
+          q?: number
+          retry?: number
+          task: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            [key: string]: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': string
+          }
+        }
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/callbacks/voice/auto/status': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * The automated line: status callbacks of its calls
+     * @description A signed webhook of the telephony provider; answers a call script.
+     */
+    post: {
+      parameters: {
+        query: {
+          a?: string
+          attempt: number
+          q?: number
+          retry?: number
+          task: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            [key: string]: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': string
+          }
+        }
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description stable machine-readable code */
+              code: string
+              detail?: string
+              errors?: {
+                message: string
+                path: string
+              }[]
+              instance?: string
+              requestId: string
+              status: number
+              title: string
+              /** @description a URI reference naming the kind of problem; /problems/<slug> */
+              type: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/v1/callbacks/voice/bridge': {
     parameters: {
       query?: never
