@@ -1,11 +1,11 @@
 // Process concerns of the rectification service: configuration (read once), logger, adapters (bus,
-// store, and the evidence blobs: GridFS beside MongoDB, else files under BLOB_DIR), listen, shutdown.
-import { join } from 'node:path'
+// store, and the evidence blobs: the kit's connectBlobs, GridFS beside MongoDB, else files), listen, shutdown.
 import type { BlobStore } from '@tingjian/blob'
 import {
   AdapterConfig,
   ConfigError,
   connectAdapters,
+  connectBlobs,
   createLogger,
   loadConfig,
   ServerConfig,
@@ -48,7 +48,10 @@ const Config = Type.Object({
   }),
   RECTIFICATION_SCHEDULER_INTERVAL_MS: Type.Integer({ minimum: 1000, default: 60_000 }),
   BLOB_DIR: Type.Optional(
-    Type.String({ minLength: 1, description: 'evidence files without MongoDB (default DATA_DIR/blobs)' }),
+    Type.String({
+      minLength: 1,
+      description: 'evidence files without MongoDB (default DATA_DIR/blobs/rectification)',
+    }),
   ),
 })
 
@@ -58,7 +61,10 @@ async function main(): Promise<void> {
   const { bus, store, readiness } = await connectAdapters(SERVICE, config, logger)
   let blobs: BlobStore
   try {
-    blobs = await connectBlobs(config, logger)
+    blobs = await connectBlobs(SERVICE, config, logger, {
+      bucket: 'evidence',
+      ...(config.BLOB_DIR ? { dir: config.BLOB_DIR } : {}),
+    })
   } catch (err) {
     await bus.close()
     await store.close()
@@ -85,25 +91,6 @@ async function main(): Promise<void> {
   })
   await serve(app, { host: config.HOST, port: config.PORT, logger, closeAfter: [blobs, bus, store] })
 }
-
-/** GridFS in the service's database when the store is MongoDB, else files (one machine). */
-async function connectBlobs(config: Static, logger: ReturnType<typeof createLogger>): Promise<BlobStore> {
-  const mongo = (config.STORE_ADAPTER ?? (config.MONGO_URL ? 'mongo' : 'embedded')) === 'mongo'
-  if (mongo) {
-    const { createGridFsBlobStore } = await import('@tingjian/blob-gridfs')
-    return createGridFsBlobStore({
-      url: config.MONGO_URL ?? '',
-      database: config.MONGO_DATABASE ?? `tingjian-${SERVICE}`,
-      bucket: 'evidence',
-      logger,
-      appName: `tingjian-${SERVICE}`,
-    })
-  }
-  const { createFsBlobStore } = await import('@tingjian/blob-fs')
-  return createFsBlobStore({ root: config.BLOB_DIR ?? join(config.DATA_DIR, 'blobs'), logger })
-}
-
-type Static = ReturnType<typeof loadConfig<typeof Config>>
 
 main().catch((err: unknown) => {
   // a configuration problem names the variables; anything else is scrubbed of personal data and secrets
