@@ -35,6 +35,12 @@ export interface TaskFacts {
   /** The survey found an overcharged fee. */
   overcharged: boolean
   count: number
+  /**
+   * What these facts count (the store groups by at most 8 paths, so the route asks twice): `tally` the
+   * tasks, their status, strata and satisfaction; `answers` the attitude, promise and fee answers of
+   * completed tasks; `all` (default) both.
+   */
+  part?: 'all' | 'tally' | 'answers'
 }
 
 /** A stratum's population (`<month>|<stratum>` → N_h); where unknown, it is estimated as sampled / rate. */
@@ -169,15 +175,24 @@ export function statsRows(facts: readonly TaskFacts[], by: GroupBy, populations:
       }
       groups.set(g, acc)
     }
-    acc.eligible += f.count
-    acc.rates.add(f.samplingRate)
-    const sk = `${f.month}|${f.stratum}`
-    const st = acc.strata.get(sk) ?? { rate: f.samplingRate, sampled: 0, n: 0, satisfied: 0 }
-    st.sampled += f.count
-    acc.strata.set(sk, st)
-    if (f.status === 'unreachable') acc.unreachable += f.count
-    if (f.status !== 'completed') continue
-    acc.completed += f.count
+    const part = f.part ?? 'all'
+    if (part !== 'answers') {
+      acc.eligible += f.count
+      acc.rates.add(f.samplingRate)
+      const sk = `${f.month}|${f.stratum}`
+      const st = acc.strata.get(sk) ?? { rate: f.samplingRate, sampled: 0, n: 0, satisfied: 0 }
+      st.sampled += f.count
+      acc.strata.set(sk, st)
+      if (f.status === 'unreachable') acc.unreachable += f.count
+      if (f.status === 'completed') {
+        acc.completed += f.count
+        if (f.satisfaction !== null) {
+          st.n += f.count
+          if (SATISFIED.has(f.satisfaction)) st.satisfied += f.count
+        }
+      }
+    }
+    if (part === 'tally' || f.status !== 'completed') continue
     if (f.overcharged) acc.feeProblems += f.count
     if (f.attitude !== null) {
       acc.attitudeSum += f.attitude * f.count
@@ -186,10 +201,6 @@ export function statsRows(facts: readonly TaskFacts[], by: GroupBy, populations:
     if (f.promiseKept !== null) {
       acc.promiseN += f.count
       if (f.promiseKept) acc.kept += f.count
-    }
-    if (f.satisfaction !== null) {
-      st.n += f.count
-      if (SATISFIED.has(f.satisfaction)) st.satisfied += f.count
     }
   }
   const rows: StatsRow[] = []

@@ -7,9 +7,9 @@
 import multipart from '@fastify/multipart'
 import { uuidv7 } from '@tingjian/contracts'
 import { type App, Errors, Problem } from '@tingjian/kit'
-import { isConflict, upsert, withRetry } from '@tingjian/store'
+import { isConflict, type Stored, upsert, withRetry } from '@tingjian/store'
 import type { FastifyRequest } from 'fastify'
-import type { CallbacksContext } from '../collections.ts'
+import type { CallbacksContext, Tasks } from '../collections.ts'
 import { dueFromAfter, monthOf } from '../domain/calling-hours.ts'
 import { parseCsv } from '../domain/csv.ts'
 import { loadPolicy, type Policy, recordRate, sampled } from '../domain/policy.ts'
@@ -29,7 +29,7 @@ import {
   reportOf,
   type ValidRecord,
 } from '../domain/records.ts'
-import { newTask, openField } from '../domain/task.ts'
+import { newTask, openField, taskIdFor } from '../domain/task.ts'
 import type { ImportDoc, Importer, ImportRejection, ServiceRecordDoc } from '../records.ts'
 import { stratumId } from '../records.ts'
 import {
@@ -110,6 +110,30 @@ async function inPool<T, R>(items: readonly T[], n: number, fn: (item: T) => Pro
     }),
   )
   return out
+}
+
+/** The ids among `ids` that are stored in the collection (asked 500 at a time). */
+async function existingIds(
+  collection: { find: Tasks['find'] },
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>()
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500)
+    const page = await collection.find({ _id: { $in: chunk } }, { limit: 500 })
+    for (const d of page.items) found.add(d._id)
+  }
+  return found
+}
+
+/** The stored records among these ids (500 at a time). */
+async function storedRecords(ctx: CallbacksContext, ids: readonly string[]) {
+  const found = new Map<string, Stored<ServiceRecordDoc>>()
+  for (let i = 0; i < ids.length; i += 500) {
+    const page = await ctx.records.find({ _id: { $in: ids.slice(i, i + 500) } }, { limit: 500 })
+    for (const d of page.items) found.set(d._id, d)
+  }
+  return found
 }
 
 interface Row {
@@ -250,7 +274,9 @@ async function importRows(
       stratum,
       sampled: drawn,
       samplingRate: rate,
-      taskId: null,
+      taskId: drawn
+        ? taskIdFor({ kind: 'service_record', source: rec.source, recordId: rec.recordId })
+        : null,
       importId,
       importedAt,
       importedBy: importer,
@@ -258,16 +284,29 @@ async function importRows(
     return { kind: 'write', doc }
   })
 
+  // records stored before, found in bulk (a re-import is mostly these); a race is still caught by the insert
+  const ids = planned.flatMap((p) => (p.kind === 'write' ? [recordDocId(p.doc.source, p.doc.recordId)] : []))
+  const known = await storedRecords(ctx, ids)
+  const knownTasks = await existingIds(
+    ctx.tasks,
+    [...known.values()].flatMap((r) => (r.sampled && r.taskId ? [r.taskId] : [])),
+  )
   const strata = new Map<string, { month: string; stratum: string; rate: number }>()
   const outcomes = await inPool(planned, WRITE_CONCURRENCY, async (p): Promise<RowOutcome> => {
     if (p.kind !== 'write') return p
     const doc = p.doc
     const id = recordDocId(doc.source, doc.recordId)
+    const before = known.get(id)
+    if (before) {
+      // stored before: nothing added; its task is made if an earlier import stopped before making it
+      if (before.sampled && !(before.taskId && knownTasks.has(before.taskId)))
+        await ensureTask(ctx, policy, before)
+      return { kind: 'duplicate' }
+    }
     try {
       await ctx.records.insert(id, doc, { now })
     } catch (err) {
       if (!isConflict(err, 'duplicate')) throw err
-      // stored before: nothing added; its task is made if an earlier import stopped before making it
       const stored = await ctx.records.get(id)
       if (stored?.sampled) await ensureTask(ctx, policy, stored)
       return { kind: 'duplicate' }

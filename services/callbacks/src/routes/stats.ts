@@ -58,58 +58,94 @@ async function taskFacts(
   departmentId: string | undefined,
 ): Promise<TaskFacts[]> {
   const filter: Filter = { month: { $gte: from, $lte: to }, departmentId }
-  const groups = await ctx.tasks.countBy(
-    [
-      ...new Set([
-        GROUP_PATH[by],
-        'departmentId',
-        'month',
-        'stratum',
-        'samplingRate',
-        'status',
-        'feeSchedule',
-        'answers.satisfaction',
-        'answers.attitude',
-        'answers.promiseKept',
-        'answers.feeCorrect',
-        'answers.amountPaid',
-      ]),
-    ],
-    filter,
-  )
-  return groups.flatMap(({ key, count }) => {
+  const group = GROUP_PATH[by]
+  const place = (key: Record<string, unknown>) => ({
+    office: by === 'office' ? str(key.office) : null,
+    staffNumber: by === 'staffNumber' ? str(key.staffNumber) : null,
+    serviceType: by === 'serviceType' ? (str(key.serviceType) ?? '') : '',
+  })
+  // the store groups by at most 8 paths: the tally (status, strata, satisfaction) and the answers apart
+  const [tally, answered] = await Promise.all([
+    ctx.tasks.countBy(
+      [
+        ...new Set([
+          group,
+          'departmentId',
+          'month',
+          'stratum',
+          'samplingRate',
+          'status',
+          'answers.satisfaction',
+        ]),
+      ],
+      filter,
+    ),
+    ctx.tasks.countBy(
+      [
+        ...new Set([
+          group,
+          'departmentId',
+          'answers.attitude',
+          'answers.promiseKept',
+          'answers.feeCorrect',
+          'answers.amountPaid',
+          'feeSchedule',
+        ]),
+      ],
+      { $and: [filter, { status: 'completed' }] },
+    ),
+  ])
+  const facts: TaskFacts[] = []
+  for (const { key, count } of tally) {
     const dept = str(key.departmentId)
     const month = str(key.month)
     const stratum = str(key.stratum)
     const rate = num(key.samplingRate)
-    if (dept === null || month === null || stratum === null || rate === null) return []
+    if (dept === null || month === null || stratum === null || rate === null) continue
+    facts.push({
+      departmentId: dept,
+      ...place(key),
+      month,
+      stratum,
+      samplingRate: rate,
+      status: str(key.status) as TaskStatus,
+      satisfaction: str(key['answers.satisfaction']) as SatisfactionLevel | null,
+      attitude: null,
+      promiseKept: null,
+      overcharged: false,
+      count,
+      part: 'tally',
+    })
+  }
+  for (const { key, count } of answered) {
+    const dept = str(key.departmentId)
+    if (dept === null) continue
     const attitude = num(key['answers.attitude'])
     const answers = {
       feeCorrect: bool(key['answers.feeCorrect']),
       amountPaid: num(key['answers.amountPaid']),
       attitude: attitude as 1 | 2 | 3 | 4 | 5 | null,
       promiseKept: bool(key['answers.promiseKept']),
-      satisfaction: str(key['answers.satisfaction']) as SatisfactionLevel | null,
+      satisfaction: null,
       comment: null,
     }
-    return [
-      {
-        departmentId: dept,
-        office: by === 'office' ? str(key.office) : null,
-        staffNumber: by === 'staffNumber' ? str(key.staffNumber) : null,
-        serviceType: by === 'serviceType' ? (str(key.serviceType) ?? '') : '',
-        month,
-        stratum,
-        samplingRate: rate,
-        status: str(key.status) as TaskStatus,
-        satisfaction: answers.satisfaction,
-        attitude,
-        promiseKept: answers.promiseKept,
-        overcharged: problemsIn(answers, num(key.feeSchedule)).includes('overcharge'),
-        count,
-      },
-    ]
-  })
+    facts.push({
+      departmentId: dept,
+      ...place(key),
+      // the month of the answers' facts only matters when grouping by it
+      month: str(key.month) ?? '',
+      stratum: '',
+      samplingRate: 1,
+      status: 'completed',
+      satisfaction: null,
+      attitude,
+      promiseKept: answers.promiseKept,
+      overcharged: problemsIn(answers, num(key.feeSchedule)).includes('overcharge'),
+      count,
+      part: 'answers',
+    })
+  }
+  return facts
 }
 
 /** Populations of the strata in the months (`<month>|<stratum>` → N_h). */
