@@ -164,3 +164,47 @@ t.test('alert ids are deterministic: the same problems raise the same id on ever
   t.equal(a.trend.open[0]?.alertId, b.trend.open[0]?.alertId)
   t.match(a.trend.open[0]?.alertId, /^ralt_[0-9a-f]{40}$/)
 })
+
+t.test("a department-wide alert does not hide a window's own trend", async (t) => {
+  const settings = { threshold: 3, windowDays: 30 }
+  const dept = 'dept_w'
+  const at = (day: number) => new Date(Date.UTC(2026, 2, day, 2)).toISOString()
+  const member = (id: string, day: number, window: string | null): TrendMember => ({
+    problemId: id,
+    occurredAt: at(day),
+    alertId: null,
+    keys: {
+      staff: null,
+      window: window === null ? null : `${dept}|office|${window}`,
+      office: window === null ? null : `${dept}|office`,
+      department: dept,
+    },
+  })
+  let trend = emptyTrend(dept)
+  const take = (m: TrendMember) => {
+    const { next, decision } = decideTrend(trend, m, settings)
+    if (next) trend = next
+    return decision
+  }
+  // three problems elsewhere in the department raise a department alert
+  take(member('a', 1, null))
+  take(member('b', 2, null))
+  const dept3 = take(member('c', 3, null))
+  t.match(dept3, { kind: 'raise', level: 'department' })
+  // two at window 6 join it while they are too few for a window alert of their own
+  t.match(take(member('w1', 4, '6')), { kind: 'join' })
+  t.match(take(member('w2', 5, '6')), { kind: 'join' })
+  // the third at window 6 raises the window's alert, and takes the two with it
+  const third = take(member('w3', 6, '6'))
+  t.match(third, { kind: 'raise', level: 'window', problemIds: ['w1', 'w2', 'w3'] })
+  const windowAlert = (third as { alertId: string }).alertId
+  t.same(
+    trend.members.filter((m) => m.alertId === windowAlert).map((m) => m.problemId),
+    ['w1', 'w2', 'w3'],
+  )
+  t.same(
+    trend.members.filter((m) => m.alertId === (dept3 as { alertId: string }).alertId).map((m) => m.problemId),
+    ['a', 'b', 'c'],
+    'the department keeps its own',
+  )
+})

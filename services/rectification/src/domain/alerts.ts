@@ -1,6 +1,7 @@
 // The trend rule, pure: N or more problems (default 3) about one staff number, window, office or department
 // within a rolling window (default 30 days) raise one alert at the most specific level that reached N; while
-// an alert is open, a further problem about its place joins it; a problem is evidence of at most one alert.
+// an alert is open, a further problem about its place joins it; a problem is evidence of one alert at a time,
+// and moves from a broader place's open alert to a more specific one when that place reaches N itself.
 // The state is one document per department (TrendDoc): its recent problems and its open alerts.
 import { createHash } from 'node:crypto'
 import { RectificationEvents } from '@tingjian/contracts'
@@ -82,24 +83,30 @@ export function decideTrend(
   const seen = trend.members.find((m) => m.problemId === problem.problemId)
   if (seen) return { next: null, decision: { kind: 'known', alertId: seen.alertId } }
 
-  for (const level of LEVELS) {
-    const key = problem.keys[level]
-    const open = key === null ? undefined : trend.open.find((o) => o.key === key)
-    if (!open) continue
-    const joined = trend.members.filter((m) => m.alertId === open.alertId).length
-    if (joined >= MAX_ALERT_PROBLEMS) continue
-    const member = { ...problem, alertId: open.alertId }
-    return {
-      next: { ...trend, members: pruned([...trend.members, member], settings.windowDays) },
-      decision: { kind: 'join', alertId: open.alertId },
-    }
-  }
-
-  const free = trend.members.filter((m) => m.alertId === null)
-  for (const level of LEVELS) {
+  // Most specific level first: join the open alert of this place, or raise one here when the problems of
+  // this place reach N — counting those in no alert and those in an open alert of a broader place, which
+  // move to the more specific alert (a department-wide alert must not hide a window's own trend).
+  const openLevel = new Map(trend.open.map((o) => [o.alertId, LEVELS.indexOf(o.level)]))
+  for (const [index, level] of LEVELS.entries()) {
     const key = problem.keys[level]
     if (key === null) continue
-    const candidates = [...free.filter((m) => m.keys[level] === key), { ...problem, alertId: null }]
+    const open = trend.open.find((o) => o.key === key)
+    if (open) {
+      const joined = trend.members.filter((m) => m.alertId === open.alertId).length
+      if (joined < MAX_ALERT_PROBLEMS) {
+        const member = { ...problem, alertId: open.alertId }
+        return {
+          next: { ...trend, members: pruned([...trend.members, member], settings.windowDays) },
+          decision: { kind: 'join', alertId: open.alertId },
+        }
+      }
+    }
+    const countable = (m: TrendMember) =>
+      m.alertId === null || (openLevel.get(m.alertId) ?? Number.NEGATIVE_INFINITY) > index
+    const candidates = [
+      ...trend.members.filter((m) => m.keys[level] === key && countable(m)),
+      { ...problem, alertId: null },
+    ]
     const evidence = evidenceAt(candidates, problem, settings)
     if (!evidence) continue
     const first = evidence[0] as TrendMember

@@ -121,9 +121,10 @@ export const trendMemberOf = (id: string, p: Pick<ProblemDoc, 'occurredAt' | 'ke
   alertId: null,
 })
 
-/** Evidence of this alert (null: nothing to change; a problem already in another alert stays there). */
+/** Evidence of this alert (null: nothing to change). */
 export function withAlert(problem: ProblemDoc, alertId: string): ProblemDoc | null {
-  return problem.alertId === null ? { ...problem, alertId } : null
+  // the trend names each problem's alert (a more specific alert takes it from a broader one)
+  return problem.alertId === alertId ? null : { ...problem, alertId }
 }
 
 /** Part of this order (null when it already is). */
