@@ -38,7 +38,6 @@ import {
   outcomeOfFinalStatus,
 } from '../src/domain/automated.ts'
 import { defaultScript } from '../src/domain/scripts.ts'
-import { automatedRoutes } from '../src/routes/automated.ts'
 import { schedulerPass } from '../src/scheduler.ts'
 
 const API = PREFIX
@@ -84,9 +83,6 @@ async function automatedLine(t: Test, kind: AdapterKind) {
     dialer: dialDueAutomated,
   })
   const ctx = await callbacksContext(common)
-  // the app registers the line's webhooks; until it does, the test registers them beside it
-  if (!app.hasRoute({ method: 'POST', url: `${API}/voice/auto/answer` }))
-    await app.register(automatedRoutes, { prefix: API, ctx })
   t.teardown(() => app.close())
   simulator.setTransport(injectTransport(() => app))
   t.teardown(() => simulator.close())
