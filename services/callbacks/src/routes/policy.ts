@@ -1,5 +1,4 @@
-// The callback policy: read by supervisors and admins (and the officers, who see the calling hours),
-// replaced whole by supervisors and admins with the version they saw.
+// The callback policy: read and replaced whole (with the version read) by supervisors and admins.
 import { type App, Problem } from '@tingjian/kit'
 import { isConflict } from '@tingjian/store'
 import type { CallbacksContext, PolicyDoc } from '../collections.ts'
@@ -7,7 +6,7 @@ import { checkPolicy, mergePolicy, POLICY_ID, type Policy } from '../domain/poli
 import { Refusals } from '../errors.ts'
 import { PolicyBody, PolicyView } from '../schemas/policy.ts'
 
-export const POLICY_READERS = ['callback_agent', 'supervisor', 'admin'] as const
+export const POLICY_READERS = ['supervisor', 'admin'] as const
 export const POLICY_EDITORS = ['supervisor', 'admin'] as const
 
 export async function policyRoutes(app: App, opts: { ctx: CallbacksContext }): Promise<void> {
@@ -50,6 +49,7 @@ export async function policyRoutes(app: App, opts: { ctx: CallbacksContext }): P
       const now = ctx.clock.now()
       const current = await ctx.policy.get(POLICY_ID)
       const seen = version ?? current?.version ?? 0
+      if (seen !== (current?.version ?? 0)) throw new Refusals.policyStale()
       try {
         const stored =
           current === null

@@ -1,6 +1,6 @@
 // The callback policy as the API reads and replaces it.
 import Type, { type Static } from 'typebox'
-import { ClockTime, Nullable, Rate, ServiceType, Version } from './common.ts'
+import { ClockTime, Nullable, Rate, ServiceType } from './common.ts'
 
 const Window = Type.Object({ from: ClockTime, to: ClockTime }, { additionalProperties: false })
 const RateMap = (key: string) =>
@@ -8,7 +8,9 @@ const RateMap = (key: string) =>
 
 export const PolicyBody = Type.Object(
   {
-    version: Type.Optional(Version),
+    version: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'the version read (0: the defaults, nothing stored yet)' }),
+    ),
     seed: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:-]+$' }),
     cases: Type.Object(
       {
