@@ -21,6 +21,7 @@ export {
   type TSchema,
 } from './envelope.ts'
 export * from './events/calendar.ts'
+export * from './events/callbacks.ts'
 export * from './events/common.ts'
 export * from './events/hotline.ts'
 export * from './events/polls.ts'

@@ -1,5 +1,5 @@
 // Requests and responses of the staff and public case APIs.
-import { CASE_STATUSES, CHANNELS, LETTER_CATEGORIES } from '@tingjian/contracts'
+import { CASE_STATUSES, CHANNELS, LETTER_CATEGORIES, SATISFACTION_LEVELS } from '@tingjian/contracts'
 import { OneLine } from '@tingjian/kit'
 import Type, { type Static } from 'typebox'
 import { FINDINGS, STAFF_ACTIONS } from '../domain/case.ts'
@@ -20,18 +20,6 @@ const Version = Type.Integer({ minimum: 1, description: 'the version of the case
 const Status = Type.Enum(CASE_STATUSES)
 const Satisfaction = Type.Enum(['satisfied', 'basically_satisfied', 'dissatisfied'])
 const Timestamp = Type.String({ format: 'date-time' })
-/**
- * The five levels of a callback survey (非常满意 … 非常不满意): `SATISFACTION_LEVELS` of the contracts'
- * callbacks events, which the package's index does not export; the events are validated against them before
- * the case records a level, so this list only describes the answer.
- */
-const SURVEY_LEVELS = [
-  'very_satisfied',
-  'satisfied',
-  'basically_satisfied',
-  'dissatisfied',
-  'very_dissatisfied',
-] as const
 const Finding = Type.Enum(FINDINGS, {
   description:
     '核查结果: substantiated (属实), partly_substantiated (部分属实) or unfounded (不属实); a complaint or report published as (partly) substantiated is a problem for rectification',
@@ -181,7 +169,7 @@ export const CaseView = Type.Object({
     Type.Object({
       taskId: Type.String(),
       outcome: Type.Enum(['completed', 'unreachable']),
-      satisfaction: Nullable(Type.Enum(SURVEY_LEVELS)),
+      satisfaction: Nullable(Type.Enum(SATISFACTION_LEVELS)),
       at: Timestamp,
     }),
     {

@@ -1,10 +1,9 @@
 // The callback surveys' API as the pages use it (services/callbacks, /api/v1/callbacks): who may use which
-// page, the shapes of its answers, the lists the pages iterate over, and the CSV import (a text/csv body
+// page, the shapes of its answers, the lists the pages iterate over, and the CSV import (a multipart form
 // with the staff token).
-import { API, ApiError } from './client.ts'
+import { staffApi } from './client.ts'
 import type { paths as CallbacksApi } from './generated/callbacks.ts'
-import { session } from './session.ts'
-import type { Problem, Role } from './types.ts'
+import type { Role } from './types.ts'
 
 export const CB = '/callbacks'
 
@@ -20,46 +19,14 @@ export const STATS_ROLES: readonly Role[] = ['supervisor', 'admin']
 export const taskPath = (id: string) => `${CB}/tasks/${encodeURIComponent(id)}`
 export const taskPage = (id: string) => `/staff/callbacks/tasks/${encodeURIComponent(id)}`
 
-/** Posts a CSV file's text as `text/csv` with the token; the import's report, or an ApiError. */
-export async function postCsv<T>(path: string, csv: string): Promise<T> {
-  const send = (token: string) =>
-    fetch(`${API}${path}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'text/csv; charset=utf-8',
-        accept: 'application/json, application/problem+json',
-      },
-      body: csv,
-      credentials: 'same-origin',
-      cache: 'no-store',
-    })
-  const token = await session.freshToken()
-  if (!token) throw new ApiError(401, { status: 401, title: 'Unauthorized', code: 'NO_SESSION' })
-  let res: Response
-  try {
-    res = await send(token)
-    if (res.status === 401) {
-      const renewed = await session.refresh()
-      if (!renewed) throw new ApiError(401, { status: 401, title: 'Unauthorized', code: 'SESSION_EXPIRED' })
-      res = await send(renewed)
-    }
-  } catch (err) {
-    if (err instanceof ApiError) throw err
-    throw new ApiError(0, { title: 'network', code: 'NETWORK' })
-  }
-  const text = await res.text()
-  let data: unknown = null
-  try {
-    data = text ? JSON.parse(text) : null
-  } catch {
-    data = null
-  }
-  if (!res.ok) {
-    const problem = data && typeof data === 'object' ? (data as Problem) : { title: res.statusText }
-    throw new ApiError(res.status, { status: res.status, ...problem })
-  }
-  return data as T
+/**
+ * Posts a CSV file as a one-file multipart form with the token (multipart streams through the gateway, whose
+ * buffered-body limit is far below the import's 5 MB); the import's report, or an ApiError.
+ */
+export function postCsv<T>(path: string, file: File): Promise<T> {
+  const form = new FormData()
+  form.append('file', file, file.name)
+  return staffApi<T>(path, { method: 'POST', raw: form })
 }
 
 // ---- shapes: from the types generated from the service's OpenAPI document ----

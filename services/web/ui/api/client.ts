@@ -24,6 +24,8 @@ export class ApiError extends Error {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown
+  /** A body sent as it is (an upload's FormData, a CSV's text), with its type in `headers` when not FormData. */
+  raw?: BodyInit
   headers?: Record<string, string>
   query?: Record<string, string | number | boolean | undefined | null>
   signal?: AbortSignal
@@ -42,14 +44,18 @@ export function withQuery(path: string, query?: RequestOptions['query']): string
 
 async function send(path: string, options: RequestOptions, token?: string): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' }
-  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  if (options.body !== undefined && options.raw === undefined) headers['content-type'] = 'application/json'
   if (token) headers.authorization = `Bearer ${token}`
   Object.assign(headers, options.headers)
   try {
     return await fetch(`${API}${withQuery(path, options.query)}`, {
       method: options.method ?? 'GET',
       headers,
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.raw !== undefined
+        ? { body: options.raw }
+        : options.body !== undefined
+          ? { body: JSON.stringify(options.body) }
+          : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       credentials: 'same-origin',
       cache: 'no-store',
@@ -84,17 +90,34 @@ export async function publicApi<T>(path: string, options: RequestOptions = {}): 
   return read<T>(await send(path, options))
 }
 
-/** A staff call: bearer token, refreshed when about to expire, retried once after a 401. */
-export async function staffApi<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** A staff call's response: bearer token, refreshed when about to expire, retried once after a 401. */
+async function staffResponse(path: string, options: RequestOptions): Promise<Response> {
   const token = await session.freshToken()
   if (!token) throw new ApiError(401, { status: 401, title: 'Unauthorized', code: 'NO_SESSION' })
-  let res = await send(path, options, token)
-  if (res.status === 401) {
-    const renewed = await session.refresh()
-    if (!renewed) throw new ApiError(401, { status: 401, title: 'Unauthorized', code: 'SESSION_EXPIRED' })
-    res = await send(path, options, renewed)
-  }
-  return read<T>(res)
+  const res = await send(path, options, token)
+  if (res.status !== 401) return res
+  const renewed = await session.refresh()
+  if (!renewed) throw new ApiError(401, { status: 401, title: 'Unauthorized', code: 'SESSION_EXPIRED' })
+  return send(path, options, renewed)
+}
+
+/** A staff call: JSON (or `raw`, an upload) in, JSON out. */
+export async function staffApi<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return read<T>(await staffResponse(path, options))
+}
+
+/** A staff file (an attachment, a CSV export) fetched with the token and handed to the browser as a download. */
+export async function staffDownload(path: string, filename: string): Promise<void> {
+  const res = await staffResponse(path, { headers: { accept: '*/*' } })
+  if (!res.ok) await read(res)
+  const url = URL.createObjectURL(await res.blob())
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
 /** A UUID v4 for Idempotency-Key; crypto.randomUUID needs a secure context, getRandomValues does not. */

@@ -1,9 +1,7 @@
 // The polls' API as the pages use it (services/polls, /api/v1/polls): the shapes of its answers taken from
 // the generated OpenAPI types, the lists the pages iterate over checked against them, times in
 // Asia/Shanghai for the builder's fields, and CSV exports fetched with the staff token.
-import { API, ApiError } from './client.ts'
 import type { paths as PollsApi } from './generated/polls.ts'
-import { session } from './session.ts'
 import type { Role } from './types.ts'
 
 export const POLLS = '/polls'
@@ -119,31 +117,3 @@ export const shanghaiText = (iso: string | null | undefined) =>
   iso ? toShanghaiLocal(iso).replace('T', ' ') : '—'
 
 // ---- exports ----
-
-/** Fetches a staff CSV export with the token and hands it to the browser as a download. */
-export async function downloadCsv(path: string, filename: string): Promise<void> {
-  const token = await session.freshToken()
-  if (!token) throw new ApiError(401, { status: 401, title: 'Unauthorized', code: 'NO_SESSION' })
-  const res = await fetch(`${API}${path}`, {
-    headers: { authorization: `Bearer ${token}`, accept: 'text/csv, application/problem+json' },
-    credentials: 'same-origin',
-    cache: 'no-store',
-  })
-  if (!res.ok) {
-    let problem: Record<string, unknown> = {}
-    try {
-      problem = (await res.json()) as Record<string, unknown>
-    } catch {
-      // not a problem document
-    }
-    throw new ApiError(res.status, { status: res.status, title: res.statusText, ...problem })
-  }
-  const url = URL.createObjectURL(await res.blob())
-  const a = document.createElement('a')
-  a.href = url
-  a.download = filename
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}

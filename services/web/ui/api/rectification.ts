@@ -1,10 +1,9 @@
 // The rectification service's API as the pages use it (services/rectification, /api/v1/rectification):
 // who may use which page, the lists the pages iterate over, the evidence upload (multipart, with the staff
 // token) and the attachment download (fetched with the token, saved by the browser).
-import { API, ApiError } from './client.ts'
+import { staffApi } from './client.ts'
 import type { paths as RectApi } from './generated/rectification.ts'
-import { session } from './session.ts'
-import type { Problem, Role } from './types.ts'
+import type { Role } from './types.ts'
 
 export const RECT = '/rectification'
 
@@ -24,75 +23,8 @@ export const orderPage = (id: string) => `/staff/rectification/orders/${encodeUR
 export const alertPage = (id: string) => `/staff/rectification/alerts/${encodeURIComponent(id)}`
 
 /** Posts the evidence form (text and files) with the token; the order as it is now, or an ApiError. */
-export async function postEvidence<T>(orderId: string, form: FormData): Promise<T> {
-  const send = async (token: string) =>
-    fetch(`${API}${orderPath(orderId)}/evidence`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json, application/problem+json' },
-      body: form,
-      credentials: 'same-origin',
-      cache: 'no-store',
-    })
-  const token = await session.freshToken()
-  if (!token) throw new ApiError(401, { status: 401, title: 'Unauthorized', code: 'NO_SESSION' })
-  let res: Response
-  try {
-    res = await send(token)
-    if (res.status === 401) {
-      const renewed = await session.refresh()
-      if (!renewed) throw new ApiError(401, { status: 401, title: 'Unauthorized', code: 'SESSION_EXPIRED' })
-      res = await send(renewed)
-    }
-  } catch (err) {
-    if (err instanceof ApiError) throw err
-    throw new ApiError(0, { title: 'network', code: 'NETWORK' })
-  }
-  const text = await res.text()
-  let data: unknown = null
-  try {
-    data = text ? JSON.parse(text) : null
-  } catch {
-    data = null
-  }
-  if (!res.ok) {
-    const problem = data && typeof data === 'object' ? (data as Problem) : { title: res.statusText }
-    throw new ApiError(res.status, { status: res.status, ...problem })
-  }
-  return data as T
-}
-
-/** Fetches a staff file (an attachment, a CSV) with the token and hands it to the browser as a download. */
-export async function downloadFile(path: string, filename: string): Promise<void> {
-  const token = await session.freshToken()
-  if (!token) throw new ApiError(401, { status: 401, title: 'Unauthorized', code: 'NO_SESSION' })
-  let res: Response
-  try {
-    res = await fetch(`${API}${path}`, {
-      headers: { authorization: `Bearer ${token}`, accept: '*/*' },
-      credentials: 'same-origin',
-      cache: 'no-store',
-    })
-  } catch {
-    throw new ApiError(0, { title: 'network', code: 'NETWORK' })
-  }
-  if (!res.ok) {
-    let problem: Record<string, unknown> = {}
-    try {
-      problem = (await res.json()) as Record<string, unknown>
-    } catch {
-      // not a problem document
-    }
-    throw new ApiError(res.status, { status: res.status, title: res.statusText, ...problem })
-  }
-  const url = URL.createObjectURL(await res.blob())
-  const a = document.createElement('a')
-  a.href = url
-  a.download = filename
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
+export const postEvidence = <T>(orderId: string, form: FormData): Promise<T> =>
+  staffApi<T>(`${orderPath(orderId)}/evidence`, { method: 'POST', raw: form })
 
 // ---- shapes: from the types generated from the service's OpenAPI document ----
 

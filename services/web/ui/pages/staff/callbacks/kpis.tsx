@@ -4,8 +4,7 @@
 // the attitude mean and promises kept; as charts and a table, and the service's CSV.
 import { type FormEvent, useState } from 'react'
 import { CB, GROUP_BYS, type GroupBy, type Stats, type StatsRow } from '../../../api/callbacks.ts'
-import { staffApi } from '../../../api/client.ts'
-import { downloadFile } from '../../../api/rectification.ts'
+import { staffApi, staffDownload } from '../../../api/client.ts'
 import { PageHeading } from '../../../components/bits.tsx'
 import { BarChart, PALETTE } from '../../../components/charts.tsx'
 import { AsyncView, ErrorMessage, useAsync } from '../../../components/feedback.tsx'
@@ -52,7 +51,7 @@ export function CallbackKpiPage() {
   const csv = async () => {
     setCsvFailure(null)
     try {
-      await downloadFile(
+      await staffDownload(
         `${CB}/stats.csv?from=${query.from}&to=${query.to}&groupBy=${query.groupBy}`,
         `callbacks-${query.groupBy}-${query.from}-${query.to}.csv`,
       )

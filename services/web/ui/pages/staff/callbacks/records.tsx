@@ -111,7 +111,7 @@ function CsvUpload() {
     setError(null)
     setBusy(true)
     try {
-      setReport(await postCsv<ImportReport>(`${CB}/service-records/import`, await file.text()))
+      setReport(await postCsv<ImportReport>(`${CB}/service-records/import`, file))
     } catch (err) {
       if (
         err instanceof ApiError &&

@@ -4,11 +4,10 @@
 // token, and the moderation of free-text answers (approve with personal data removed, reject, turn into a
 // case).
 import { type FormEvent, useEffect, useState } from 'react'
-import { staffApi } from '../../../api/client.ts'
+import { staffApi, staffDownload } from '../../../api/client.ts'
 import {
   COMMENT_STATUSES,
   type CommentStatus,
-  downloadCsv,
   type Escalate,
   fromShanghaiLocal,
   type InvitationReport,
@@ -283,7 +282,7 @@ function Dashboard({ poll }: { poll: StaffPoll }) {
   const download = async (kind: 'results' | 'ballots') => {
     setFailure(null)
     try {
-      await downloadCsv(
+      await staffDownload(
         `${POLLS}/manage/${encodeURIComponent(poll.pollId)}/${kind}.csv`,
         `${poll.pollId}-${kind}.csv`,
       )

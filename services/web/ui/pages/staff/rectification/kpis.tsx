@@ -1,8 +1,8 @@
 // Rectification KPIs by department and month (GET /rectification/kpis?from=&to=): orders on time, sent
 // back, reopened on re-check, problems per 1,000 cases — as charts and a table, and the server's CSV.
 import { type FormEvent, useState } from 'react'
-import { staffApi } from '../../../api/client.ts'
-import { downloadFile, type KpiRow, type Kpis, RECT } from '../../../api/rectification.ts'
+import { staffApi, staffDownload } from '../../../api/client.ts'
+import { type KpiRow, type Kpis, RECT } from '../../../api/rectification.ts'
 import { PageHeading } from '../../../components/bits.tsx'
 import { BarChart, LineChart, PALETTE } from '../../../components/charts.tsx'
 import { AsyncView, ErrorMessage, useAsync } from '../../../components/feedback.tsx'
@@ -52,7 +52,7 @@ export function RectificationKpiPage() {
   const csv = async () => {
     setCsvFailure(null)
     try {
-      await downloadFile(
+      await staffDownload(
         `${RECT}/kpis.csv?from=${range.from}&to=${range.to}`,
         `rectification-kpis-${range.from}-${range.to}.csv`,
       )

@@ -3,12 +3,11 @@
 // appeals one here), plans, evidence with its attachments (download, name, size, SHA-256), the
 // hash-chained timeline with its check, appeals, and the forms of the actions the user may take now.
 import { useEffect, useState } from 'react'
-import { staffApi } from '../../../api/client.ts'
+import { staffApi, staffDownload } from '../../../api/client.ts'
 import {
   type AppealView,
   type AttachmentView,
   alertPage,
-  downloadFile,
   type OrderView,
   orderPath,
   RECT,
@@ -38,7 +37,7 @@ function Attachment({ orderId, a }: { orderId: string; a: AttachmentView }) {
   const download = async () => {
     setFailure(null)
     try {
-      await downloadFile(`${orderPath(orderId)}/evidence/${encodeURIComponent(a.attachmentId)}`, a.filename)
+      await staffDownload(`${orderPath(orderId)}/evidence/${encodeURIComponent(a.attachmentId)}`, a.filename)
     } catch (err) {
       setFailure(err)
     }
