@@ -165,11 +165,7 @@ for (const kind of ['embedded', 'distributed'] as AdapterKind[]) {
       ['dissatisfied'],
     )
     const [completed2] = await h.eventsOf('callbacks.survey-completed', second as string)
-    t.equal(
-      (completed2?.data as { reopenCase: boolean }).reopenCase,
-      false,
-      'satisfied: the case stays closed',
-    )
+    t.match(completed2?.data, { reopenCase: false }, 'satisfied: the case stays closed')
     const found2 = await h.eventsOf('callbacks.problem-found', second as string, 3)
     t.same(found2.map((e) => (e.data as { kind: string }).kind).sort(), [
       'attitude',
@@ -177,7 +173,7 @@ for (const kind of ['embedded', 'distributed'] as AdapterKind[]) {
       'overcharge',
     ])
     const [unreachable] = await h.eventsOf('callbacks.survey-unreachable', third as string)
-    t.equal((unreachable?.data as { reason: string }).reason, 'wrong_number')
+    t.match(unreachable?.data, { reason: 'wrong_number' })
 
     const text = JSON.stringify(h.events)
     for (const c of cases) {
