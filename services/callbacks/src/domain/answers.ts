@@ -1,17 +1,11 @@
 // A survey's answers and what they find: an overcharged fee, attitude 1–2, a missed promise, a
 // dissatisfied citizen — each a problem of its own kind for rectification. Pure.
-import type { LETTER_CATEGORIES } from '@tingjian/contracts'
+import { type LETTER_CATEGORIES, SATISFACTION_LEVELS } from '@tingjian/contracts'
 
 export type Category = (typeof LETTER_CATEGORIES)[number]
 
 /** The five levels (非常满意 / 满意 / 基本满意 / 不满意 / 非常不满意), as the contracts' survey-completed has them. */
-export const SATISFACTION_LEVELS = [
-  'very_satisfied',
-  'satisfied',
-  'basically_satisfied',
-  'dissatisfied',
-  'very_dissatisfied',
-] as const
+export { SATISFACTION_LEVELS }
 export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number]
 
 /** The levels that count as satisfied in the satisfaction rate (满意率). */

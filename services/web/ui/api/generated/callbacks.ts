@@ -335,7 +335,7 @@ export interface paths {
                 [key: string]: number
               }
             }
-            /** @description the version the client saw */
+            /** @description the version read (0: the defaults, nothing stored yet) */
             version?: number
           }
         }
