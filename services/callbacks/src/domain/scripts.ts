@@ -31,7 +31,8 @@ const DEFAULT_QUESTIONS: ScriptQuestion[] = [
   {
     key: 'amountPaid',
     text: { zh: '您实际支付了多少元？', en: 'How much did you pay, in yuan?' },
-    keypad: null,
+    // the automated line asks it only after a "no" to the fee question
+    keypad: '您实际支付了多少元？请输入金额，以井号键结束。',
   },
   {
     key: 'attitude',
