@@ -443,6 +443,12 @@ export async function serviceRecordRoutes(app: App, opts: ServiceRecordRoutesOpt
       bodyLimit,
       constraints: { authScheme: 'apikey' },
       config: { access: 'public' },
+      // the key before the body: an unknown or revoked key is 401 before a byte of the upload is read
+      onRequest: async (request) => {
+        const auth = request.headers.authorization
+        if (typeof auth !== 'string' || !(await sourceOfKey(ctx.sources, auth)))
+          throw new Errors.Unauthorized()
+      },
       schema: { ...schema, hide: true, response },
       handler: async (request) => handler(request),
     })

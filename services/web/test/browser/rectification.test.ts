@@ -194,7 +194,7 @@ await t.test('three problems about the window go on the bus, as tracking publish
       }),
     )
   }
-  t.pass('published')
+  t.equal(cases.length, kinds.length, 'one problem per case published')
 })
 
 let orderUrl = ''
@@ -388,7 +388,7 @@ await t.test('the case’s timeline shows the order and its closing, linked to t
   t.match(await page.getByTestId('timeline').textContent(), '下达整改通知', 'the order')
   await page.getByTestId('tl-rectification-link').first().click()
   await page.waitForURL(`**${orderUrl}`)
-  t.pass('the link opens the order')
+  t.match(await page.locator('main h1').textContent(), orderNumber, 'the link opens the order')
 })
 
 await t.test('another department’s lead does not see the order', async (t) => {
