@@ -476,10 +476,19 @@ t.test(
       ],
       'the free text is not asked on the keypad',
     )
+    const withoutAmount = {
+      ...script,
+      questions: script.questions.map((q) => (q.key === 'amountPaid' ? { ...q, keypad: null } : q)),
+    }
     t.same(
-      keypadQuestions(script).map((q) => q.key),
+      keypadQuestions(withoutAmount).map((q) => q.key),
       ['feeCorrect', 'attitude', 'promiseKept', 'satisfaction'],
       'a question without a keypad prompt is not asked',
+    )
+    t.same(
+      keypadQuestions(script).map((q) => q.key),
+      ['feeCorrect', 'amountPaid', 'attitude', 'promiseKept', 'satisfaction'],
+      'the default script asks the amount on the keypad (after a "no")',
     )
 
     t.same(onAnswer('machine'), { kind: 'end', outcome: 'machine' })
