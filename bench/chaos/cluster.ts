@@ -222,8 +222,13 @@ export class ServiceProcess {
   async waitReady(timeoutMs = 90_000): Promise<void> {
     const deadline = Date.now() + timeoutMs
     for (;;) {
-      if (!this.#child)
-        throw new Error(`${this.name} exited while starting (log: ${relative(ROOT, this.#logFile)})`)
+      if (!this.#child) {
+        // the log's end says why (the test runs with the log removed afterwards)
+        const tail = readFileSync(this.#logFile, 'utf8').trimEnd().split('\n').slice(-15).join('\n')
+        throw new Error(
+          `${this.name} exited while starting (log: ${relative(ROOT, this.#logFile)}):\n${tail}`,
+        )
+      }
       try {
         const res = await fetch(`${this.url}/readyz`, { signal: AbortSignal.timeout(3_000) })
         await res.arrayBuffer()

@@ -2,6 +2,7 @@
 // through the shared deliver() one after another; the offset past the last one done (or durably
 // dead-lettered) is committed at the end of the batch and at least every second within it, never past a
 // message not done: a crash redelivers at most the uncommitted part of a batch (at-least-once).
+import { setTimeout as sleep } from 'node:timers/promises'
 import {
   backoffDelay,
   type DeadLetterHandler,
@@ -50,6 +51,8 @@ export interface SubscriptionSpec {
 
 /** Waits before restarting a crashed consumer: 1 s, doubling per restart in a row, up to 30 s. */
 const RESTART_BACKOFF = { initialMs: 1_000, maxMs: 30_000 } as const
+/** How long the first start of a consumer is tried again (a broker that has just started). */
+const FIRST_START_MS = 60_000
 /** Longest time a handled offset stays uncommitted while a batch is being worked through. */
 const COMMIT_INTERVAL_MS = 1_000
 
@@ -82,9 +85,28 @@ export class KafkaSubscription implements Subscription {
     return this.#ready
   }
 
-  /** Starts the consumer; rejects when the first start fails (later failures restart it by itself). */
+  /**
+   * Starts the consumer. A broker that has just started may still answer that the group coordinator is
+   * loading or a new topic has no metadata yet: the first start is tried again for up to FIRST_START_MS,
+   * then rejects (later failures restart the consumer by themselves).
+   */
   async start(): Promise<void> {
-    await this.#startConsumer()
+    const deadline = Date.now() + FIRST_START_MS
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#startConsumer()
+        return
+      } catch (err) {
+        if (this.#closing || Date.now() >= deadline) throw err
+        const delayMs = Math.min(backoffDelay(attempt, RESTART_BACKOFF), Math.max(0, deadline - Date.now()))
+        this.#deps.logger.warn(
+          { group: this.group, attempt, delayMs, error: describe(err) },
+          'consumer start failed, retrying',
+        )
+        await sleep(delayMs, undefined, { signal: this.#abort.signal }).catch(() => {})
+        if (this.#closing) throw err
+      }
+    }
   }
 
   #startConsumer(): Promise<void> {
